@@ -1,0 +1,64 @@
+/** Why a request failed: the server answered with an error, or no usable answer came back. */
+export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'invalid-response';
+
+/** Every Client API failure: `status` is 0 when no HTTP answer arrived; `body` is the raw text. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly body: string;
+  readonly kind: ApiErrorKind;
+  /** From a `Retry-After` header, in milliseconds. */
+  readonly retryAfterMs?: number;
+
+  constructor(kind: ApiErrorKind, status: number, body: string, message: string, retryAfterMs?: number) {
+    super(message);
+    this.name = 'ApiError';
+    this.kind = kind;
+    this.status = status;
+    this.body = body;
+    this.retryAfterMs = retryAfterMs;
+  }
+
+  /** The server may have acted on the request although no success came back (RELIABILITY.md §2.3). */
+  get ambiguous(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || [502, 503, 504].includes(this.status);
+  }
+
+  /** Worth sending again later, unchanged. */
+  get retryable(): boolean {
+    return this.ambiguous || this.status === 429 || this.status === 408 || this.status >= 500;
+  }
+
+  get notFound(): boolean {
+    return this.status === 404;
+  }
+
+  /** The `message` (422) or `error` field of a JSON error body, when there is one. */
+  get serverMessage(): string | undefined {
+    try {
+      const parsed = JSON.parse(this.body) as { message?: unknown; error?: unknown };
+      const text = parsed.message ?? parsed.error;
+      return typeof text === 'string' ? text : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The attributes a 422 names (`{"message": …, "attributes": ["email"]}`). */
+  get attributes(): string[] {
+    try {
+      const parsed = JSON.parse(this.body) as { attributes?: unknown };
+      return Array.isArray(parsed.attributes) ? parsed.attributes.filter((item) => typeof item === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+}
+
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

@@ -1,0 +1,303 @@
+import ReconnectingWebSocket from 'reconnecting-websocket';
+import { reconnectDelay } from './backoff.js';
+import { Emitter } from './emitter.js';
+import { isRecord, readCableEvent } from './validate.js';
+import type { CableEvent } from './types.js';
+
+export const CABLE_PROTOCOL = 'actioncable-v1-json';
+
+export type CableStatus = 'connecting' | 'open' | 'closed';
+
+export interface CableProblem {
+  /** `ended`: the server said not to reconnect; `subscription-failed`: no confirmation came;
+   *  `rejected`: the server refused the subscription; `subprotocol`: the server does not speak ActionCable. */
+  code: 'ended' | 'subscription-failed' | 'rejected' | 'subprotocol';
+  message: string;
+}
+
+export interface CableEvents {
+  status: CableStatus;
+  /** The subscription was confirmed; `reconnected` when it was confirmed before on an earlier socket. */
+  subscribed: { reconnected: boolean };
+  event: CableEvent;
+  problem: CableProblem;
+}
+
+export interface CableConnectionOptions {
+  /** `ws(s)://host/cable`. */
+  url: string;
+  /** The subscription identifier, e.g. `{ channel: 'RoomChannel', pubsub_token }`; key order is kept. */
+  identifier: Record<string, unknown>;
+  /** Injected for tests; defaults to the global WebSocket. */
+  WebSocket?: typeof WebSocket;
+  /** Monotonic clock in ms; injected for tests. */
+  now?: () => number;
+  random?: () => number;
+  staleAfterMs?: number;
+  presenceEveryMs?: number;
+  subscribeRetryMs?: number;
+  subscribeGiveUpMs?: number;
+  connectTimeoutMs?: number;
+}
+
+type Phase = 'idle' | 'connecting' | 'welcomed' | 'subscribed' | 'ended';
+
+/**
+ * The ActionCable protocol over reconnecting-websocket, for one subscription: subscribes after each
+ * `welcome`, declares the socket stale after 6 s without a frame, retries with jittered backoff, performs
+ * `update_presence` every 20 s, and ignores (and counts) frames it cannot use.
+ */
+export class CableConnection {
+  readonly #options: Required<Omit<CableConnectionOptions, 'WebSocket'>> & Pick<CableConnectionOptions, 'WebSocket'>;
+  readonly #identifier: string;
+  readonly #emitter = new Emitter<CableEvents>();
+  #socket?: ReconnectingWebSocket;
+  #phase: Phase = 'idle';
+  #status: CableStatus = 'closed';
+  #lastFrameAt = 0;
+  #subscribesOnSocket = 0;
+  #everSubscribed = false;
+  #subscribeFailures = 0;
+  #malformed = 0;
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  #staleTimer?: ReturnType<typeof setInterval>;
+  #presenceTimer?: ReturnType<typeof setInterval>;
+  #reopenTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(options: CableConnectionOptions) {
+    this.#options = {
+      now: () => performance.now(),
+      random: Math.random,
+      staleAfterMs: 6000,
+      presenceEveryMs: 20_000,
+      subscribeRetryMs: 5000,
+      subscribeGiveUpMs: 10_000,
+      connectTimeoutMs: 10_000,
+      ...options,
+    };
+    this.#identifier = JSON.stringify(options.identifier);
+  }
+
+  get status(): CableStatus {
+    return this.#status;
+  }
+
+  /** Frames that could not be used: not JSON, not a known shape, or for another subscription. */
+  get malformedCount(): number {
+    return this.#malformed;
+  }
+
+  on<K extends keyof CableEvents>(type: K, listener: (detail: CableEvents[K]) => void): () => void {
+    return this.#emitter.on(type, listener);
+  }
+
+  connect(): void {
+    if (this.#phase !== 'idle' && this.#phase !== 'ended') return;
+    this.#phase = 'connecting';
+    this.#setStatus('connecting');
+    const cable = this;
+    this.#socket ??= new ReconnectingWebSocket(this.#options.url, [CABLE_PROTOCOL, 'actioncable-unsupported'], {
+      WebSocket: this.#options.WebSocket,
+      // never replay frames on a new socket before its subscribe (RELIABILITY.md §1.4)
+      maxEnqueuedMessages: 0,
+      connectionTimeout: this.#options.connectTimeoutMs,
+      maxReconnectionDelay: 30_000,
+      reconnectionDelayGrowFactor: 1,
+      startClosed: true,
+      get minReconnectionDelay() {
+        return reconnectDelay(cable.#socket?.retryCount ?? 0, cable.#options.random);
+      },
+    });
+    this.#socket.onopen = () => this.#handleOpen();
+    this.#socket.onmessage = (event) => this.#handleFrame(event.data);
+    this.#socket.onclose = () => this.#handleClose();
+    this.#socket.reconnect();
+    this.#staleTimer ??= setInterval(() => this.checkLiveness(), 1000);
+  }
+
+  /** Sends an action on the confirmed subscription; false (and nothing sent) when not confirmed. */
+  perform(action: string, data: Record<string, unknown> = {}): boolean {
+    if (this.#phase !== 'subscribed') return false;
+    return this.#send({ command: 'message', identifier: this.#identifier, data: JSON.stringify({ ...data, action }) });
+  }
+
+  /** Reopens the socket if it went stale or closed; called on resume, online and pageshow. */
+  checkLiveness(): void {
+    if (this.#phase === 'idle' || this.#phase === 'ended' || !this.#socket) return;
+    const open = this.#socket.readyState === ReconnectingWebSocket.OPEN;
+    if (open && this.#options.now() - this.#lastFrameAt > this.#options.staleAfterMs) this.#reopen();
+  }
+
+  disconnect(): void {
+    this.#phase = 'idle';
+    this.#stopTimers();
+    clearTimeout(this.#reopenTimer);
+    clearInterval(this.#staleTimer);
+    this.#staleTimer = undefined;
+    this.#socket?.close();
+    this.#setStatus('closed');
+  }
+
+  dispose(): void {
+    this.disconnect();
+    this.#emitter.clear();
+    this.#socket = undefined;
+  }
+
+  #reopen(delayMs = 0): void {
+    this.#stopTimers();
+    this.#phase = 'connecting';
+    this.#setStatus('connecting');
+    if (delayMs === 0) {
+      this.#socket?.reconnect();
+      return;
+    }
+    this.#socket?.close();
+    // kept apart from #timers: the close event that follows clears those
+    clearTimeout(this.#reopenTimer);
+    this.#reopenTimer = setTimeout(() => this.#socket?.reconnect(), delayMs);
+  }
+
+  #handleOpen(): void {
+    this.#lastFrameAt = this.#options.now();
+    this.#subscribesOnSocket = 0;
+    if (this.#socket?.protocol !== CABLE_PROTOCOL) {
+      this.#emitter.emit('problem', {
+        code: 'subprotocol',
+        message: `The server at ${this.#options.url} did not accept the ${CABLE_PROTOCOL} protocol`,
+      });
+      this.#reopen(30_000);
+    }
+  }
+
+  #handleClose(): void {
+    if (this.#phase === 'idle' || this.#phase === 'ended') return;
+    this.#stopTimers();
+    this.#phase = 'connecting';
+    this.#setStatus('connecting');
+  }
+
+  #handleFrame(raw: unknown): void {
+    this.#lastFrameAt = this.#options.now();
+    const frame = parseFrame(raw);
+    if (!frame) {
+      this.#malformed++;
+      return;
+    }
+    switch (frame.type) {
+      case 'welcome':
+        return this.#subscribe();
+      case 'ping':
+        return;
+      case 'confirm_subscription':
+        return frame.identifier === this.#identifier ? this.#handleConfirm() : void this.#malformed++;
+      case 'reject_subscription':
+        return frame.identifier === this.#identifier ? this.#handleReject() : void this.#malformed++;
+      case 'disconnect':
+        return this.#handleDisconnect(frame.reconnect !== false, String(frame.reason ?? ''));
+      case undefined:
+        return this.#handleBroadcast(frame);
+      default:
+        this.#malformed++;
+    }
+  }
+
+  #subscribe(): void {
+    if (this.#phase === 'subscribed' || this.#subscribesOnSocket >= 2) return;
+    this.#phase = 'welcomed';
+    this.#subscribesOnSocket++;
+    this.#send({ command: 'subscribe', identifier: this.#identifier });
+    if (this.#subscribesOnSocket > 1) return;
+    // Rails ignores a repeated subscribe on one socket, so one retry, then a fresh socket
+    this.#later(this.#options.subscribeRetryMs, () => {
+      if (this.#phase === 'welcomed') this.#subscribe();
+    });
+    this.#later(this.#options.subscribeGiveUpMs, () => {
+      if (this.#phase !== 'welcomed') return;
+      this.#subscribeFailures++;
+      this.#emitter.emit('problem', { code: 'subscription-failed', message: 'The server did not confirm the subscription' });
+      this.#reopen(reconnectDelay(this.#subscribeFailures, this.#options.random));
+    });
+  }
+
+  #handleConfirm(): void {
+    if (this.#phase === 'subscribed') return;
+    this.#phase = 'subscribed';
+    this.#subscribeFailures = 0;
+    const reconnected = this.#everSubscribed;
+    this.#everSubscribed = true;
+    this.#setStatus('open');
+    this.perform('update_presence');
+    this.#presenceTimer = setInterval(() => this.perform('update_presence'), this.#options.presenceEveryMs);
+    this.#emitter.emit('subscribed', { reconnected });
+  }
+
+  #handleReject(): void {
+    this.#emitter.emit('problem', { code: 'rejected', message: 'The server rejected the subscription' });
+    this.#subscribeFailures++;
+    this.#reopen(reconnectDelay(this.#subscribeFailures + 1, this.#options.random));
+  }
+
+  #handleDisconnect(reconnect: boolean, reason: string): void {
+    if (reconnect) return; // the server closes the socket next; the reconnect loop takes over
+    this.#phase = 'ended';
+    this.#stopTimers();
+    this.#socket?.close();
+    this.#setStatus('closed');
+    this.#emitter.emit('problem', { code: 'ended', message: `The server ended the connection (${reason || 'no reason'})` });
+  }
+
+  #handleBroadcast(frame: Record<string, unknown>): void {
+    if (frame.identifier !== this.#identifier || this.#phase !== 'subscribed') {
+      this.#malformed++;
+      return;
+    }
+    const event = readCableEvent(frame.message);
+    if (!event) {
+      this.#malformed++;
+      return;
+    }
+    this.#emitter.emit('event', event);
+  }
+
+  #send(frame: Record<string, unknown>): boolean {
+    if (this.#socket?.readyState !== ReconnectingWebSocket.OPEN) return false;
+    this.#socket.send(JSON.stringify(frame));
+    return true;
+  }
+
+  #setStatus(status: CableStatus): void {
+    if (this.#status === status) return;
+    this.#status = status;
+    this.#emitter.emit('status', status);
+  }
+
+  #later(ms: number, callback: () => void): void {
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      callback();
+    }, ms);
+    this.#timers.add(timer);
+  }
+
+  #stopTimers(): void {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    clearInterval(this.#presenceTimer);
+    this.#presenceTimer = undefined;
+  }
+}
+
+/** A frame as an object with a string `type` or none; undefined for anything else. */
+function parseFrame(raw: unknown): (Record<string, unknown> & { type?: string }) | undefined {
+  if (typeof raw !== 'string' || raw.length === 0) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(value)) return undefined;
+  if (value.type !== undefined && typeof value.type !== 'string') return undefined;
+  return value as Record<string, unknown> & { type?: string };
+}

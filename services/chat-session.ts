@@ -1,0 +1,549 @@
+import { ApiError } from './api-error.js';
+import { CableConnection, type CableProblem, type CableStatus } from './cable-connection.js';
+import { ClientApi } from './client-api.js';
+import { ContactManager } from './contact-manager.js';
+import { ConversationStore, type ChatError, type ChatMessage, type ChatNotice } from './conversation-store.js';
+import { Emitter } from './emitter.js';
+import { fetchPage, fetchSince, PAGE_SIZE, withRecoveryRetries } from './history.js';
+import { Outbox, OutboxFullError, type OutboxEntry } from './outbox.js';
+import { MemoryStorage, SessionStorage, type KeyValueStorage } from './session-storage.js';
+import { TypingNotifier } from './typing-notifier.js';
+import type { CableEvent, ContactAttributes, Conversation, Identity, Message, PublicContact } from './types.js';
+import { readConversation, readMessagePage } from './validate.js';
+
+/** Page events the session reacts to; the elements feed them in (services never touch the DOM). */
+export interface Lifecycle {
+  readonly online: boolean;
+  subscribe(listener: (event: 'resume' | 'online' | 'offline') => void): () => void;
+}
+
+export interface ChatSessionOptions {
+  baseUrl: string;
+  inbox: string;
+  identity?: Identity;
+  attributes?: ContactAttributes;
+  storage?: KeyValueStorage;
+  api?: ClientApi;
+  fetch?: typeof fetch;
+  WebSocket?: typeof WebSocket;
+  /** Defaults to the base URL's `/cable` over ws(s). */
+  cableUrl?: string;
+  lifecycle?: Lifecycle;
+}
+
+export interface SessionEvents {
+  ready: { contact: PublicContact; conversation?: Conversation };
+  message: { message: ChatMessage };
+  error: ChatError;
+  connection: { status: CableStatus };
+  unread: { count: number };
+}
+
+const AGENT_TYPING_TIMEOUT_MS = 30_000;
+
+/**
+ * One visitor's chat with one inbox: contact, conversation, history, live events, sending, typing and
+ * read state. Elements read `store` and call these methods; nothing here touches the DOM.
+ */
+export class ChatSession {
+  readonly store = new ConversationStore();
+  readonly api: ClientApi;
+  readonly #options: ChatSessionOptions;
+  readonly #storage: SessionStorage;
+  readonly #contacts: ContactManager;
+  readonly #outbox: Outbox;
+  readonly #emitter = new Emitter<SessionEvents>();
+  readonly #typing: TypingNotifier;
+  #cable?: CableConnection;
+  #starting?: Promise<void>;
+  #conversationPending?: Promise<Conversation>;
+  #agentTypingTimer?: ReturnType<typeof setTimeout>;
+  #unsubscribeLifecycle?: () => void;
+  #lastUnread = 0;
+  #disposed = false;
+
+  constructor(options: ChatSessionOptions) {
+    this.#options = options;
+    this.api = options.api ?? new ClientApi({ baseUrl: options.baseUrl, inbox: options.inbox, fetch: options.fetch });
+    this.#storage = new SessionStorage(options.storage ?? new MemoryStorage(), options.baseUrl, options.inbox);
+    this.#contacts = new ContactManager({
+      api: this.api, storage: this.#storage, identity: options.identity, attributes: options.attributes,
+    });
+    this.#outbox = new Outbox(this.#storage, {
+      deliver: (entry, signal) => this.#deliver(entry, signal),
+      reconcile: (entry) => this.#findSent(entry),
+      newestId: () => this.store.newestId,
+      changed: (entry) => this.#showEntry(entry),
+      sent: (entry, message) => this.#applyServerMessages([{ ...message, echo_id: entry.echo_id }]),
+      expired: () => this.#addNotice('outbox-expired'),
+    });
+    this.#typing = new TypingNotifier((status) => this.#toggleTyping(status));
+    this.store.subscribe((state) => this.#emitUnread(state.unreadCount));
+  }
+
+  on<K extends keyof SessionEvents>(type: K, listener: (detail: SessionEvents[K]) => void): () => void {
+    return this.#emitter.on(type, listener);
+  }
+
+  /** Frames from the cable that could not be used. */
+  get malformedFrames(): number {
+    return this.#cable?.malformedCount ?? 0;
+  }
+
+  get outbox(): readonly OutboxEntry[] {
+    return this.#outbox.entries;
+  }
+
+  /** Restores or creates the contact, picks the conversation, loads its latest page, goes live. */
+  start(): Promise<void> {
+    this.#starting ??= this.#start().catch((error: unknown) => {
+      this.#starting = undefined;
+      this.#fail(error);
+    });
+    return this.#starting;
+  }
+
+  async #start(): Promise<void> {
+    this.store.patch({ phase: 'loading', error: undefined });
+    this.#watchLifecycle();
+    for (const entry of this.#outbox.restore()) this.#showEntry(entry);
+    const contact = await this.#contacts.ensure();
+    this.store.patch({ contact });
+    const conversation = await this.#pickConversation(contact);
+    this.#connect(contact);
+    this.store.patch({ phase: 'ready' });
+    this.#emitter.emit('ready', { contact, conversation });
+    void this.#outbox.pump();
+  }
+
+  /** Sends a message through the outbox; it shows at once as `sending` (or `queued` while offline). */
+  async send(content: string, files: readonly File[] = []): Promise<void> {
+    const text = content.trim();
+    if (!text && files.length === 0) return;
+    this.#typing.stop();
+    const echoId = crypto.randomUUID();
+    const online = this.#online();
+    this.store.addPending({
+      echo_id: echoId, content: text, message_type: 0, content_type: 'text', content_attributes: {},
+      created_at: Date.now() / 1000, conversation_id: this.store.state.conversation?.id ?? 0,
+      delivery: online ? 'sending' : 'queued',
+    });
+    try {
+      this.#outbox.add({ echo_id: echoId, content: text, files: files.length ? [...files] : undefined });
+    } catch (error) {
+      this.store.removePending(echoId);
+      if (error instanceof OutboxFullError) this.#report('outbox-full', error.message);
+      throw error;
+    }
+  }
+
+  /** Sends a failed message again with the same `echo_id`. */
+  retry(echoId: string): void {
+    this.#outbox.retry(echoId);
+  }
+
+  /** Drops a failed message the contact no longer wants to send. */
+  discard(echoId: string): void {
+    this.#outbox.discard(echoId);
+    this.store.removePending(echoId);
+  }
+
+  /** Loads the 20 messages before the oldest one held. */
+  async loadOlder(): Promise<void> {
+    const { conversation, contact, hasOlder, loadingOlder } = this.store.state;
+    const before = this.store.oldestId;
+    if (!conversation || !contact || !hasOlder || loadingOlder || before === undefined) return;
+    this.store.patch({ loadingOlder: true });
+    try {
+      const page = await fetchPage(this.api, contact.source_id, conversation.id, before);
+      this.store.batch(() => {
+        this.#applyServerMessages(page.messages);
+        this.store.patch({ hasOlder: !page.complete, loadingOlder: false });
+      });
+    } catch (error) {
+      this.store.patch({ loadingOlder: false });
+      this.#fail(error, false);
+    }
+  }
+
+  /**
+   * Fetches what was missed while the socket was down: the latest page, then older pages until they reach
+   * a message already held (at most 10 pages; beyond that a `history-gap` notice). Also refreshes the
+   * conversation's status. Retried twice; on failure a `catch-up-failed` notice until the next success.
+   */
+  async catchUp(): Promise<void> {
+    const { conversation, contact } = this.store.state;
+    if (!conversation || !contact) return;
+    const newestHeld = this.store.newestId;
+    try {
+      const [result, fresh] = await withRecoveryRetries(() => Promise.all([
+        fetchSince(this.api, contact.source_id, conversation.id, newestHeld),
+        this.api.getConversation(contact.source_id, conversation.id),
+      ]));
+      this.store.batch(() => {
+        this.#applyServerMessages(result.messages);
+        const current = readConversation(fresh);
+        if (current) this.store.patch({ conversation: { ...conversation, ...current } });
+        this.#removeNotice('catch-up-failed');
+        if (!result.overlapped) {
+          this.#addNotice('history-gap');
+          this.store.patch({ hasOlder: true });
+        }
+      });
+    } catch (error) {
+      this.#addNotice('catch-up-failed');
+      this.#fail(error, false);
+      return;
+    }
+    void this.#outbox.pump();
+  }
+
+  /** Call on each keystroke in the composer: `on` once, `off` after 4 s idle. */
+  noteTyping(): void {
+    if (this.store.state.conversation) this.#typing.keystroke();
+  }
+
+  stopTyping(): void {
+    this.#typing.stop();
+  }
+
+  /** The contact has seen the conversation (call while it is visible and the page focused). */
+  async markSeen(): Promise<void> {
+    const { conversation, contact, messages } = this.store.state;
+    if (!conversation || !contact || this.store.state.unreadCount === 0) return;
+    const newest = messages.reduce((latest, message) => Math.max(latest, message.created_at), 0);
+    this.store.patch({ conversation: { ...conversation, contact_last_seen_at: Math.max(newest, conversation.contact_last_seen_at) } });
+    try {
+      await this.api.updateLastSeen(contact.source_id, conversation.id);
+    } catch (error) {
+      this.#fail(error, false);
+    }
+  }
+
+  /** Resolves (ends) the conversation. */
+  async resolve(): Promise<void> {
+    const { conversation, contact } = this.store.state;
+    if (!conversation || !contact) return;
+    const resolved = readConversation(await this.api.resolveConversation(contact.source_id, conversation.id));
+    if (resolved) this.store.patch({ conversation: { ...conversation, status: resolved.status } });
+  }
+
+  /**
+   * Identifies the visitor as the site's user `identity.identifier`. A different user than before starts a new
+   * contact session (the Client API cannot attach an identifier to an existing one); the same user just has
+   * `attributes` updated.
+   */
+  async setUser(identity: Identity, attributes?: ContactAttributes): Promise<void> {
+    if (identity.identifier === this.#contacts.identity?.identifier) {
+      if (attributes) await this.updateContact(attributes);
+      return;
+    }
+    this.#teardown();
+    this.store.reset();
+    this.#contacts.switchIdentity(identity, attributes);
+    this.#starting = undefined;
+    await this.start();
+  }
+
+  setCustomAttributes(customAttributes: Record<string, unknown>): Promise<void> {
+    return this.updateContact({ custom_attributes: customAttributes });
+  }
+
+  /** Updates the contact (name, e-mail, phone, custom attributes). A 422 rejects with the ApiError. */
+  async updateContact(attributes: ContactAttributes): Promise<void> {
+    await this.#contacts.update(attributes);
+    this.store.patch({ contact: this.#contacts.contact });
+  }
+
+  /** Forgets the contact, its conversation and unsent messages on this device; the next start begins anew. */
+  reset(): void {
+    this.#teardown();
+    this.#contacts.forget();
+    this.#storage.clear();
+    this.#outbox.restore();
+    this.#starting = undefined;
+    this.store.reset();
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#teardown();
+    this.#emitter.clear();
+  }
+
+  #teardown(): void {
+    this.#cable?.dispose();
+    this.#cable = undefined;
+    this.#typing.dispose();
+    clearTimeout(this.#agentTypingTimer);
+    this.#unsubscribeLifecycle?.();
+    this.#unsubscribeLifecycle = undefined;
+  }
+
+  async #pickConversation(contact: PublicContact): Promise<Conversation | undefined> {
+    const stored = this.#contacts.storedConversation();
+    let candidates: Conversation[] = [];
+    if (stored !== undefined) {
+      try {
+        candidates = [await this.api.getConversation(contact.source_id, stored)];
+      } catch (error) {
+        if (!(error instanceof ApiError && error.notFound)) throw error;
+      }
+    }
+    if (candidates.length === 0) candidates = await this.api.listConversations(contact.source_id);
+    const conversations = candidates.map((raw) => ({ raw, conversation: readConversation(raw) }))
+      .filter((item): item is { raw: Conversation; conversation: Conversation } => !!item.conversation)
+      .sort((a, b) => b.conversation.id - a.conversation.id);
+    const chosen = conversations.find((item) => item.conversation.status !== 'resolved') ?? conversations[0];
+    if (!chosen) return undefined;
+    this.#adoptConversation(chosen.conversation, chosen.raw.messages);
+    return chosen.conversation;
+  }
+
+  /** Makes `conversation` the active one; its embedded messages give the first page without another request. */
+  #adoptConversation(conversation: Conversation, embedded?: unknown): void {
+    this.#contacts.rememberConversation(conversation.id);
+    const page = readPageTail(embedded ?? []);
+    this.store.batch(() => {
+      this.store.patch({ conversation, hasOlder: page.hasOlder });
+      this.#applyServerMessages(page.messages);
+    });
+  }
+
+  async #ensureConversation(): Promise<Conversation> {
+    const current = this.store.state.conversation;
+    if (current) return current;
+    this.#conversationPending ??= (async () => {
+      const contact = await this.#contacts.ensure();
+      const created = readConversation(await this.api.createConversation(contact.source_id));
+      if (!created) throw new ApiError('invalid-response', 200, '', 'The new conversation has an unexpected shape');
+      this.#adoptConversation(created);
+      return created;
+    })().finally(() => (this.#conversationPending = undefined));
+    return this.#conversationPending;
+  }
+
+  async #deliver(entry: OutboxEntry, signal: AbortSignal): Promise<Message> {
+    await this.start();
+    try {
+      return await this.#post(entry, signal);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.notFound)) throw error;
+      // the server no longer knows this contact or conversation: recreate once, then send again
+      const contact = await this.#contacts.recreate();
+      this.#cable?.dispose();
+      this.#cable = undefined;
+      this.store.batch(() => {
+        this.store.clearMessages();
+        this.store.patch({ contact, conversation: undefined });
+        this.#showEntry(entry);
+      });
+      this.#connect(contact);
+      return this.#post(entry, signal);
+    }
+  }
+
+  async #post(entry: OutboxEntry, signal: AbortSignal): Promise<Message> {
+    const contact = await this.#contacts.ensure();
+    const conversation = await this.#ensureConversation();
+    this.store.updatePending(entry.echo_id, { conversation_id: conversation.id });
+    const onProgress = entry.files ? (loaded: number, total: number) =>
+      this.store.updatePending(entry.echo_id, { progress: total ? loaded / total : 0 }) : undefined;
+    const message = await this.api.createMessage(contact.source_id, conversation.id,
+      { content: entry.content, echoId: entry.echo_id, files: entry.files }, { signal, onProgress });
+    return { ...message, conversation_id: message.conversation_id ?? conversation.id };
+  }
+
+  /** After an ambiguous failure: the contact's message with this content, newer than `after_id`, if stored. */
+  async #findSent(entry: OutboxEntry): Promise<Message | null> {
+    const { conversation, contact } = this.store.state;
+    if (!conversation || !contact) return null;
+    const { messages } = await fetchSince(this.api, contact.source_id, conversation.id, entry.after_id, 5);
+    this.#applyServerMessages(messages);
+    return messages.find((message) => this.#claims(entry, message)) ?? null;
+  }
+
+  #claims(entry: OutboxEntry, message: Message): boolean {
+    return message.message_type === 0 && (message.content ?? '') === entry.content
+      && message.id > (entry.after_id ?? 0) && (entry.state === 'sending' || entry.state === 'unsure');
+  }
+
+  /**
+   * Applies server messages to the store. A REST message has no echo_id, so the contact's own message
+   * that was posted but not yet confirmed is matched by content among ids above its `after_id`.
+   */
+  #applyServerMessages(messages: readonly Message[]): void {
+    const active = this.store.state.conversation?.id;
+    const relevant = messages.filter((message) => message.conversation_id === active);
+    const matched = relevant.map((message) => {
+      if (message.echo_id || message.message_type !== 0 || this.store.hasMessage(message.id)) return message;
+      const claimant = this.#outbox.entries.find((entry) => this.#claims(entry, message)
+        && !relevant.some((other) => other.echo_id === entry.echo_id));
+      return claimant ? { ...message, echo_id: claimant.echo_id } : message;
+    });
+    const added = this.store.applyMessages(matched);
+    for (const message of matched) if (message.echo_id) this.#outbox.settle(message.echo_id, message);
+    for (const message of added) this.#emitter.emit('message', { message });
+  }
+
+  #connect(contact: PublicContact): void {
+    if (this.#cable || this.#disposed) return;
+    const cable = new CableConnection({
+      url: this.#options.cableUrl ?? cableUrlFor(this.api.baseUrl),
+      identifier: { channel: 'RoomChannel', pubsub_token: contact.pubsub_token },
+      WebSocket: this.#options.WebSocket,
+    });
+    cable.on('status', (status) => {
+      this.store.patch({ connection: status });
+      this.#emitter.emit('connection', { status });
+    });
+    cable.on('subscribed', ({ reconnected }) => {
+      if (reconnected) void this.catchUp();
+      else void this.#outbox.pump();
+    });
+    cable.on('event', (event) => this.#handleCableEvent(event));
+    cable.on('problem', (problem) => this.#handleCableProblem(problem));
+    this.#cable = cable;
+    cable.connect();
+  }
+
+  #handleCableEvent(cableEvent: CableEvent): void {
+    const active = this.store.state.conversation;
+    switch (cableEvent.event) {
+      case 'message.created':
+        if (cableEvent.data.conversation_id !== active?.id) return;
+        if (cableEvent.data.message_type !== 0) this.#setAgentTyping(undefined);
+        return this.#applyServerMessages([cableEvent.data]);
+      case 'message.updated':
+        this.store.applyUpdate(cableEvent.data);
+        return;
+      case 'conversation.created':
+        // a conversation started elsewhere (another tab or device) becomes the active one if there is none
+        if (!active) this.#adoptConversation(cableEvent.data);
+        return;
+      case 'conversation.status_changed':
+      case 'conversation.updated':
+        if (active?.id === cableEvent.data.id) {
+          this.store.patch({ conversation: { ...active, status: cableEvent.data.status } });
+        }
+        return;
+      case 'conversation.typing_on':
+      case 'conversation.typing_off': {
+        // private-note typing is for agents only
+        if (cableEvent.data.is_private || active?.id !== cableEvent.data.conversation.id) return;
+        this.#setAgentTyping(cableEvent.event === 'conversation.typing_on' ? cableEvent.data.user : undefined);
+        return;
+      }
+      case 'presence.update': {
+        const online = Object.entries(cableEvent.data.users).filter(([, status]) => status === 'online').map(([id]) => Number(id));
+        this.store.patch({ agentsOnline: online });
+      }
+    }
+  }
+
+  #handleCableProblem(problem: CableProblem): void {
+    if (problem.code === 'ended' || problem.code === 'subscription-failed' || problem.code === 'rejected') {
+      // the token may be gone: check the contact; a 404 recreates it
+      this.#contacts.forget();
+      void this.#contacts.ensure().catch((error: unknown) => this.#fail(error, false));
+    }
+    this.#report(`cable-${problem.code}`, problem.message);
+  }
+
+  #setAgentTyping(user: ChatMessage['sender']): void {
+    clearTimeout(this.#agentTypingTimer);
+    this.store.patch({ typing: user });
+    if (user) this.#agentTypingTimer = setTimeout(() => this.store.patch({ typing: undefined }), AGENT_TYPING_TIMEOUT_MS);
+  }
+
+  async #toggleTyping(status: 'on' | 'off'): Promise<void> {
+    const { conversation, contact } = this.store.state;
+    if (conversation && contact) await this.api.toggleTyping(contact.source_id, conversation.id, status);
+  }
+
+  #showEntry(entry: OutboxEntry): void {
+    const online = this.#online();
+    const delivery = entry.state === 'failed' ? 'failed' : !online ? 'queued' : 'sending';
+    if (!this.store.pending(entry.echo_id)) {
+      this.store.addPending({
+        echo_id: entry.echo_id, content: entry.content, message_type: 0, content_type: 'text', content_attributes: {},
+        created_at: entry.queued_at / 1000, conversation_id: this.store.state.conversation?.id ?? 0, delivery,
+      });
+    }
+    this.store.updatePending(entry.echo_id, { delivery, error: entry.error });
+  }
+
+  #watchLifecycle(): void {
+    const lifecycle = this.#options.lifecycle;
+    if (!lifecycle || this.#unsubscribeLifecycle) return;
+    this.#outbox.setOnline(lifecycle.online);
+    this.#unsubscribeLifecycle = lifecycle.subscribe((event) => {
+      if (event === 'offline') {
+        this.#outbox.setOnline(false);
+        for (const entry of this.#outbox.entries) this.#showEntry(entry);
+        return;
+      }
+      this.#outbox.setOnline(true);
+      this.#cable?.checkLiveness();
+      if (this.store.state.phase === 'error') void this.start();
+      else void this.catchUp();
+    });
+  }
+
+  #online(): boolean {
+    return this.#options.lifecycle?.online ?? true;
+  }
+
+  #addNotice(notice: ChatNotice): void {
+    if (!this.store.state.notices.includes(notice)) this.store.patch({ notices: [...this.store.state.notices, notice] });
+  }
+
+  #removeNotice(notice: ChatNotice): void {
+    if (this.store.state.notices.includes(notice)) {
+      this.store.patch({ notices: this.store.state.notices.filter((item) => item !== notice) });
+    }
+  }
+
+  #emitUnread(count: number): void {
+    if (count === this.#lastUnread) return;
+    this.#lastUnread = count;
+    this.#emitter.emit('unread', { count });
+  }
+
+  #fail(error: unknown, fatal = true): void {
+    const chatError = describeError(error, this.api.baseUrl);
+    if (fatal) this.store.patch({ phase: 'error', error: chatError });
+    this.#emitter.emit('error', chatError);
+  }
+
+  #report(code: string, message: string): void {
+    this.#emitter.emit('error', { code, message });
+  }
+}
+
+function readPageTail(embedded: unknown): { messages: Message[]; hasOlder: boolean } {
+  const all = readMessagePage(embedded)?.messages ?? [];
+  return { messages: all.slice(-PAGE_SIZE), hasOlder: all.length > PAGE_SIZE };
+}
+
+/** `https://chat.example.com` → `wss://chat.example.com/cable`. */
+export function cableUrlFor(baseUrl: string): string {
+  const url = new URL('/cable', baseUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
+/** A ChatError the contact can read, from whatever went wrong. */
+export function describeError(error: unknown, baseUrl: string): ChatError {
+  if (error instanceof ApiError) {
+    if (error.kind === 'network' || error.kind === 'timeout') {
+      return { code: 'network', message: `Cannot reach Chatwoot at ${baseUrl}` };
+    }
+    if (error.status === 404) return { code: 'not-found', message: 'This inbox was not found: check base-url and inbox' };
+    if (error.status === 500 && /contacts/.test(error.message)) {
+      return { code: 'identity', message: 'Chatwoot refused the visitor\'s identity (identifier-hash)' };
+    }
+    return { code: `http-${error.status || error.kind}`, message: error.serverMessage ?? error.message };
+  }
+  return { code: 'unexpected', message: error instanceof Error ? error.message : String(error) };
+}

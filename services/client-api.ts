@@ -1,0 +1,291 @@
+import { ApiError, parseRetryAfter } from './api-error.js';
+import type {
+  ContactAttributes, ContactModel, Conversation, CsatResponse, CsatSurvey, Identity, Message, PublicContact,
+  PublicInbox, SubmittedValues,
+} from './types.js';
+
+/** Every Client API route, by the ClientApi method that calls it (CLIENT_API.md §3, §11). */
+export const CLIENT_API_ROUTES = {
+  getInbox: ['GET', '/public/api/v1/inboxes/{inbox_identifier}'],
+  createContact: ['POST', '/public/api/v1/inboxes/{inbox_identifier}/contacts'],
+  getContact: ['GET', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}'],
+  updateContact: ['PATCH', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}'],
+  listConversations: ['GET', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations'],
+  createConversation: ['POST', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations'],
+  getConversation: [
+    'GET', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}'],
+  resolveConversation: ['POST',
+    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_status'],
+  toggleTyping: ['POST',
+    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_typing'],
+  updateLastSeen: ['POST',
+    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/update_last_seen'],
+  listMessages: ['GET',
+    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages'],
+  createMessage: ['POST',
+    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages'],
+  updateMessage: ['PATCH',
+    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages/{message_id}'],
+  getCsatSurvey: ['GET', '/public/api/v1/csat_survey/{conversation_uuid}'],
+  updateCsatSurvey: ['PATCH', '/public/api/v1/csat_survey/{conversation_uuid}'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+type RouteName = keyof typeof CLIENT_API_ROUTES;
+
+/** How long to hold back after a 429 whose Retry-After the browser does not let us read. */
+export const DEFAULT_RETRY_AFTER_MS = 2000;
+type Params = Record<string, string | number>;
+
+export interface ClientApiOptions {
+  /** Chatwoot's origin, e.g. `https://chat.example.com` (a trailing slash is ignored). */
+  baseUrl: string;
+  /** The API inbox's identifier. */
+  inbox: string;
+  /** Injected for tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+  /** Injected for tests; defaults to `new XMLHttpRequest()` (used only for uploads, for their progress). */
+  createXhr?: () => XMLHttpRequest;
+  /** A request with no answer after this long fails with kind `timeout`. */
+  timeoutMs?: number;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface NewMessage {
+  content: string;
+  echoId: string;
+  files?: readonly File[];
+}
+
+export interface UploadOptions extends RequestOptions {
+  onProgress?: (loaded: number, total: number) => void;
+}
+
+interface Call {
+  params?: Params;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** One typed method per Client API route. Stateless apart from the `Retry-After` gate. */
+export class ClientApi {
+  readonly #options: Required<Pick<ClientApiOptions, 'timeoutMs'>> & ClientApiOptions;
+  readonly #fetch: typeof fetch;
+  #notBefore = 0;
+
+  constructor(options: ClientApiOptions) {
+    this.#options = { timeoutMs: 15_000, ...options, baseUrl: options.baseUrl.replace(/\/+$/, '') };
+    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  get baseUrl(): string {
+    return this.#options.baseUrl;
+  }
+
+  get inbox(): string {
+    return this.#options.inbox;
+  }
+
+  getInbox(options?: RequestOptions): Promise<PublicInbox> {
+    return this.#call('getInbox', { ...options });
+  }
+
+  createContact(attributes: ContactAttributes & Partial<Identity> & { source_id?: string }): Promise<PublicContact> {
+    return this.#call('createContact', { body: attributes });
+  }
+
+  /** With an identity, a valid hash marks this contact session verified (CLIENT_API.md §7). */
+  getContact(contact: string, identity?: Identity): Promise<PublicContact> {
+    return this.#call('getContact', { params: { contact }, query: { ...identity } });
+  }
+
+  updateContact(contact: string, attributes: ContactAttributes & Partial<Identity>): Promise<ContactModel> {
+    return this.#call('updateContact', { params: { contact }, body: attributes });
+  }
+
+  listConversations(contact: string): Promise<Conversation[]> {
+    return this.#call('listConversations', { params: { contact } });
+  }
+
+  createConversation(contact: string, customAttributes?: Record<string, unknown>): Promise<Conversation> {
+    const body = customAttributes ? { custom_attributes: customAttributes } : {};
+    return this.#call('createConversation', { params: { contact }, body });
+  }
+
+  getConversation(contact: string, conversation: number): Promise<Conversation> {
+    return this.#call('getConversation', { params: { contact, conversation } });
+  }
+
+  /** `toggle_status`: despite its name it only ever resolves. */
+  resolveConversation(contact: string, conversation: number): Promise<Conversation> {
+    return this.#call('resolveConversation', { params: { contact, conversation } });
+  }
+
+  async toggleTyping(contact: string, conversation: number, status: 'on' | 'off'): Promise<void> {
+    await this.#call('toggleTyping', { params: { contact, conversation }, body: { typing_status: status } });
+  }
+
+  async updateLastSeen(contact: string, conversation: number): Promise<void> {
+    await this.#call('updateLastSeen', { params: { contact, conversation } });
+  }
+
+  /** The latest 20 messages, or the 20 before `before` (a message id); oldest first. */
+  listMessages(contact: string, conversation: number, before?: number, options?: RequestOptions): Promise<Message[]> {
+    return this.#call('listMessages', { params: { contact, conversation }, query: { before }, ...options });
+  }
+
+  createMessage(contact: string, conversation: number, message: NewMessage, options: UploadOptions = {}): Promise<Message> {
+    const params = { contact, conversation };
+    if (message.files?.length) return this.#upload(this.#url('createMessage', params), message, options);
+    const body = { content: message.content, echo_id: message.echoId };
+    return this.#call('createMessage', { params, body, signal: options.signal });
+  }
+
+  /** Answers an interactive message (select, form, CSAT: CLIENT_API.md §5.11). */
+  updateMessage(contact: string, conversation: number, message: number, values: SubmittedValues): Promise<Message> {
+    return this.#call('updateMessage', { params: { contact, conversation, message }, body: { submitted_values: values } });
+  }
+
+  getCsatSurvey(conversationUuid: string): Promise<CsatSurvey> {
+    return this.#call('getCsatSurvey', { params: { uuid: conversationUuid } });
+  }
+
+  updateCsatSurvey(conversationUuid: string, response: CsatResponse): Promise<CsatSurvey> {
+    const body = { message: { submitted_values: { csat_survey_response: response } } };
+    return this.#call('updateCsatSurvey', { params: { uuid: conversationUuid }, body });
+  }
+
+  #url(route: RouteName, params: Params = {}, query: Call['query'] = {}): string {
+    const values: Params = {
+      inbox_identifier: this.#options.inbox,
+      contact_identifier: params.contact ?? '',
+      conversation_id: params.conversation ?? '',
+      message_id: params.message ?? '',
+      conversation_uuid: params.uuid ?? '',
+    };
+    const path = CLIENT_API_ROUTES[route][1].replace(/\{(\w+)\}/g, (_, name: string) =>
+      encodeURIComponent(String(values[name])));
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
+    const suffix = search.size ? `?${search}` : '';
+    return `${this.#options.baseUrl}${path}${suffix}`;
+  }
+
+  async #call<T>(route: RouteName, call: Call): Promise<T> {
+    const [method] = CLIENT_API_ROUTES[route];
+    const url = this.#url(route, call.params, call.query);
+    try {
+      return await this.#send<T>(method, url, call);
+    } catch (error) {
+      // reads are safe to repeat once the server's Retry-After has passed
+      if (method === 'GET' && error instanceof ApiError && error.status === 429) return this.#send<T>(method, url, call);
+      throw error;
+    }
+  }
+
+  async #send<T>(method: string, url: string, call: Call): Promise<T> {
+    await this.#waitForRetryAfter(call.signal);
+    const { signal, done } = withTimeout(this.#options.timeoutMs, call.signal);
+    const init: RequestInit = { method, signal, headers: { accept: 'application/json' } };
+    if (call.body !== undefined) {
+      init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+      init.body = JSON.stringify(call.body);
+    }
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.#fetch(url, init);
+      text = await response.text();
+    } catch (error) {
+      throw failure(error, signal, `${method} ${url}`);
+    } finally {
+      done();
+    }
+    return this.#read<T>(response.status, text, response.headers.get('retry-after'), `${method} ${url}`);
+  }
+
+  #read<T>(status: number, text: string, retryAfter: string | null, what: string): T {
+    // Chatwoot's CORS rule exposes no headers, so cross-origin a 429's Retry-After is usually unreadable
+    const retryAfterMs = parseRetryAfter(retryAfter) ?? (status === 429 ? DEFAULT_RETRY_AFTER_MS : undefined);
+    if (retryAfterMs !== undefined && (status === 429 || status === 503)) {
+      this.#notBefore = Math.max(this.#notBefore, Date.now() + retryAfterMs);
+    }
+    if (status < 200 || status >= 300) {
+      throw new ApiError('http', status, text, `${what} answered ${status}`, retryAfterMs);
+    }
+    if (text.trim() === '') return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new ApiError('invalid-response', status, text, `${what} answered ${status} with a body that is not JSON`);
+    }
+  }
+
+  async #waitForRetryAfter(signal?: AbortSignal): Promise<void> {
+    const wait = this.#notBefore - Date.now();
+    if (wait <= 0) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, wait);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        reject(new ApiError('aborted', 0, '', 'The request was cancelled'));
+      }, { once: true });
+    });
+  }
+
+  #upload(url: string, message: NewMessage, options: UploadOptions): Promise<Message> {
+    const form = new FormData();
+    form.append('content', message.content);
+    form.append('echo_id', message.echoId);
+    for (const file of message.files ?? []) form.append('attachments[]', file, file.name);
+    const what = `POST ${url}`;
+    return this.#waitForRetryAfter(options.signal).then(() => new Promise<Message>((resolve, reject) => {
+      const request = this.#options.createXhr?.() ?? new XMLHttpRequest();
+      request.open('POST', url);
+      request.timeout = this.#options.timeoutMs * 4;
+      request.setRequestHeader('accept', 'application/json');
+      request.upload.addEventListener('progress', (event) => options.onProgress?.(event.loaded, event.total));
+      request.addEventListener('load', () => {
+        try {
+          resolve(this.#read<Message>(request.status, request.responseText, request.getResponseHeader('retry-after'), what));
+        } catch (error) {
+          reject(error);
+        }
+      });
+      request.addEventListener('error', () => reject(new ApiError('network', 0, '', `${what} failed: network error`)));
+      request.addEventListener('timeout', () => reject(new ApiError('timeout', 0, '', `${what} timed out`)));
+      request.addEventListener('abort', () => reject(new ApiError('aborted', 0, '', 'The upload was cancelled')));
+      options.signal?.addEventListener('abort', () => request.abort(), { once: true });
+      request.send(form);
+    }));
+  }
+}
+
+function withTimeout(timeoutMs: number, outer?: AbortSignal): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
+  const forward = () => controller.abort(outer?.reason);
+  if (outer?.aborted) forward();
+  else outer?.addEventListener('abort', forward, { once: true });
+  return {
+    signal: controller.signal,
+    done: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', forward);
+    },
+  };
+}
+
+function failure(error: unknown, signal: AbortSignal, what: string): ApiError {
+  if (error instanceof ApiError) return error;
+  if (signal.aborted) {
+    const timedOut = signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError';
+    return timedOut
+      ? new ApiError('timeout', 0, '', `${what} timed out`)
+      : new ApiError('aborted', 0, '', 'The request was cancelled');
+  }
+  return new ApiError('network', 0, '', `${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+}

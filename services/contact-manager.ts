@@ -1,0 +1,140 @@
+import { ApiError } from './api-error.js';
+import type { ClientApi } from './client-api.js';
+import type { Credentials, SessionStorage } from './session-storage.js';
+import type { ContactAttributes, Identity, PublicContact } from './types.js';
+
+export type ContactApi = Pick<ClientApi, 'createContact' | 'getContact' | 'updateContact'>;
+
+export interface ContactManagerOptions {
+  api: ContactApi;
+  storage: SessionStorage;
+  /** The site's identification of the visitor (HMAC-verified when `identifier_hash` is given). */
+  identity?: Identity;
+  /** Attributes the page knows (name, e-mail, …), sent when the contact is created. */
+  attributes?: ContactAttributes;
+  now?: () => number;
+}
+
+const RECREATE_AT_MOST_EVERY_MS = 60_000;
+
+/**
+ * The contact's session with the inbox: restored from storage, created when there is none, recreated once
+ * (at most once a minute) when the server no longer knows it, and verified when the site gave an HMAC.
+ */
+export class ContactManager {
+  #options: ContactManagerOptions;
+  #contact?: PublicContact;
+  #pending?: Promise<PublicContact>;
+  #lastRecreatedAt = -Infinity;
+
+  constructor(options: ContactManagerOptions) {
+    this.#options = options;
+  }
+
+  get contact(): PublicContact | undefined {
+    return this.#contact;
+  }
+
+  get identity(): Identity | undefined {
+    return this.#options.identity;
+  }
+
+  /** Whether credentials for this visitor are stored (so starting costs no new contact). */
+  get hasStoredContact(): boolean {
+    return !!this.#usableCredentials();
+  }
+
+  /** The contact, restoring or creating it on first use; concurrent callers share one request. */
+  ensure(): Promise<PublicContact> {
+    if (this.#contact) return Promise.resolve(this.#contact);
+    this.#pending ??= this.#restoreOrCreate().finally(() => (this.#pending = undefined));
+    return this.#pending;
+  }
+
+  /** The server answered 404 for the contact: make a new one, unless that was already done within a minute. */
+  async recreate(): Promise<PublicContact> {
+    const now = this.#now();
+    if (now - this.#lastRecreatedAt < RECREATE_AT_MOST_EVERY_MS) {
+      throw new ApiError('http', 404, '', 'The contact was not found again right after it was recreated');
+    }
+    this.#lastRecreatedAt = now;
+    this.#contact = undefined;
+    return this.#create();
+  }
+
+  /** Remembers the active conversation next to the credentials. */
+  rememberConversation(conversationId: number | undefined): void {
+    const credentials = this.#options.storage.readCredentials();
+    if (!credentials) return;
+    this.#options.storage.writeCredentials({ ...credentials, conversation_id: conversationId });
+  }
+
+  storedConversation(): number | undefined {
+    return this.#usableCredentials()?.conversation_id;
+  }
+
+  async update(attributes: ContactAttributes): Promise<void> {
+    const contact = await this.ensure();
+    const updated = await this.#options.api.updateContact(contact.source_id, { ...attributes, ...this.#options.identity });
+    this.#contact = { ...contact, name: updated.name, email: updated.email, phone_number: updated.phone_number };
+  }
+
+  forget(): void {
+    this.#contact = undefined;
+  }
+
+  switchIdentity(identity: Identity | undefined, attributes?: ContactAttributes): void {
+    this.#options = { ...this.#options, identity, attributes: attributes ?? this.#options.attributes };
+    this.#contact = undefined;
+  }
+
+  #usableCredentials(): Credentials | undefined {
+    const stored = this.#options.storage.readCredentials();
+    if (!stored) return undefined;
+    // credentials of another signed-in user (or of an anonymous visitor, once one signs in) are not reused
+    if ((stored.identifier ?? undefined) !== this.#options.identity?.identifier) return undefined;
+    return stored;
+  }
+
+  async #restoreOrCreate(): Promise<PublicContact> {
+    const stored = this.#usableCredentials();
+    if (!stored) return this.#create();
+    try {
+      const contact = await this.#options.api.getContact(stored.source_id, this.#verifiable());
+      return this.#keep(contact, stored.conversation_id);
+    } catch (error) {
+      if (error instanceof ApiError && error.notFound) return this.recreate();
+      throw error;
+    }
+  }
+
+  async #create(): Promise<PublicContact> {
+    const identity = this.#options.identity;
+    const created = await this.#options.api.createContact({ ...this.#options.attributes, ...identity });
+    // a valid hash on create does not mark the session verified: one GET with the pair does (CLIENT_API.md §7)
+    const contact = identity?.identifier_hash
+      ? await this.#options.api.getContact(created.source_id, identity)
+      : created;
+    return this.#keep(contact, undefined);
+  }
+
+  #verifiable(): Identity | undefined {
+    return this.#options.identity?.identifier_hash ? this.#options.identity : undefined;
+  }
+
+  #keep(contact: PublicContact, conversationId: number | undefined): PublicContact {
+    this.#contact = contact;
+    this.#options.storage.writeCredentials({
+      source_id: contact.source_id,
+      pubsub_token: contact.pubsub_token,
+      contact_id: contact.id,
+      identifier: this.#options.identity?.identifier,
+      conversation_id: conversationId,
+    });
+    return contact;
+  }
+
+  #now(): number {
+    return this.#options.now?.() ?? Date.now();
+  }
+}

@@ -1,0 +1,226 @@
+import type { CableStatus } from './cable-connection.js';
+import type { Conversation, Message, PublicContact, PublicInbox, Sender } from './types.js';
+
+/** Where one of the contact's own messages stands: not yet on the server, or as the server reports it. */
+export type Delivery = 'sending' | 'queued' | 'failed' | 'sent' | 'delivered' | 'read';
+
+/** A message as the kit holds it: Chatwoot's message plus local delivery state. No `id` until the server has it. */
+export interface ChatMessage extends Omit<Message, 'id'> {
+  id?: number;
+  /** The contact's own messages: sending → sent → read, or queued / failed. */
+  delivery?: Delivery;
+  /** Why a send failed, for the contact to read. */
+  error?: string;
+  /** Upload progress of a message with files, 0..1. */
+  progress?: number;
+}
+
+export interface ChatError {
+  code: string;
+  message: string;
+}
+
+/** Conditions the contact should be told about that are not errors of one action. */
+export type ChatNotice = 'history-gap' | 'catch-up-failed' | 'outbox-expired';
+
+export interface ChatState {
+  phase: 'idle' | 'loading' | 'ready' | 'error';
+  inbox?: PublicInbox;
+  contact?: PublicContact;
+  conversation?: Conversation;
+  messages: readonly ChatMessage[];
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  connection: CableStatus;
+  /** The agent or bot typing now, if any. */
+  typing?: Sender;
+  /** Ids of agents online, from `presence.update`. */
+  agentsOnline: readonly number[];
+  unreadCount: number;
+  error?: ChatError;
+  notices: readonly ChatNotice[];
+}
+
+const INITIAL: ChatState = {
+  phase: 'idle',
+  messages: [],
+  hasOlder: false,
+  loadingOlder: false,
+  connection: 'closed',
+  agentsOnline: [],
+  unreadCount: 0,
+  notices: [],
+};
+
+/**
+ * The conversation state: messages keyed by id (optimistic ones by `echo_id`), kept in server order
+ * `(created_at, id)`. Applying the same page or event twice changes nothing; listeners hear once per batch.
+ */
+export class ConversationStore {
+  #state: ChatState = INITIAL;
+  readonly #byId = new Map<number, ChatMessage>();
+  readonly #pending = new Map<string, ChatMessage>();
+  readonly #listeners = new Set<(state: ChatState) => void>();
+  #batchDepth = 0;
+  #dirty = false;
+  #messagesDirty = false;
+
+  get state(): ChatState {
+    return this.#state;
+  }
+
+  subscribe(listener: (state: ChatState) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Runs several changes and notifies once. */
+  batch<T>(change: () => T): T {
+    this.#batchDepth++;
+    try {
+      return change();
+    } finally {
+      this.#batchDepth--;
+      if (this.#batchDepth === 0) this.#flush();
+    }
+  }
+
+  patch(patch: Partial<Omit<ChatState, 'messages' | 'unreadCount'>>): void {
+    const changed = (Object.keys(patch) as (keyof typeof patch)[]).some((key) => this.#state[key] !== patch[key]);
+    if (!changed) return;
+    this.#state = { ...this.#state, ...patch };
+    this.#dirty = true;
+    if ('conversation' in patch) this.#messagesDirty = true;
+    this.#flushUnlessBatching();
+  }
+
+  hasMessage(id: number): boolean {
+    return this.#byId.has(id);
+  }
+
+  get newestId(): number | undefined {
+    let newest: number | undefined;
+    for (const id of this.#byId.keys()) if (newest === undefined || id > newest) newest = id;
+    return newest;
+  }
+
+  get oldestId(): number | undefined {
+    let oldest: number | undefined;
+    for (const id of this.#byId.keys()) if (oldest === undefined || id < oldest) oldest = id;
+    return oldest;
+  }
+
+  /**
+   * Adds or merges server messages (a page or a `message.created`). A message carrying the `echo_id` of an
+   * optimistic one replaces it. Private notes are never held. Returns the messages that were new.
+   */
+  applyMessages(messages: readonly Message[]): Message[] {
+    const added: Message[] = [];
+    for (const message of messages) {
+      if (message.private) continue;
+      if (message.echo_id && this.#pending.delete(message.echo_id)) this.#messagesDirty = true;
+      const known = this.#byId.get(message.id);
+      if (!known) added.push(message);
+      this.#upsert(message, known);
+    }
+    this.#flushUnlessBatching();
+    return added;
+  }
+
+  /** Applies a `message.updated`: only to a message already held, and never with an older version. */
+  applyUpdate(message: Message): boolean {
+    const known = this.#byId.get(message.id);
+    if (!known || message.private) return false;
+    if (known.updated_at && message.updated_at && message.updated_at < known.updated_at) return false;
+    this.#upsert(message, known);
+    this.#flushUnlessBatching();
+    return true;
+  }
+
+  /** Shows a message the contact is sending, before the server has it. */
+  addPending(message: ChatMessage & { echo_id: string }): void {
+    this.#pending.set(message.echo_id, message);
+    this.#messagesDirty = true;
+    this.#flushUnlessBatching();
+  }
+
+  updatePending(echoId: string, patch: Partial<ChatMessage>): void {
+    const current = this.#pending.get(echoId);
+    if (!current) return;
+    this.#pending.set(echoId, { ...current, ...patch });
+    this.#messagesDirty = true;
+    this.#flushUnlessBatching();
+  }
+
+  removePending(echoId: string): void {
+    if (this.#pending.delete(echoId)) this.#messagesDirty = true;
+    this.#flushUnlessBatching();
+  }
+
+  pending(echoId: string): ChatMessage | undefined {
+    return this.#pending.get(echoId);
+  }
+
+  /** The server stored the optimistic message `echoId` as `message`. */
+  confirm(echoId: string, message: Message): void {
+    this.applyMessages([{ ...message, echo_id: echoId }]);
+  }
+
+  /** Forgets the conversation's messages (another conversation, or a reset). */
+  clearMessages(): void {
+    this.#byId.clear();
+    this.#pending.clear();
+    this.#messagesDirty = true;
+    this.#flushUnlessBatching();
+  }
+
+  reset(): void {
+    this.#byId.clear();
+    this.#pending.clear();
+    this.#state = INITIAL;
+    this.#dirty = true;
+    this.#flushUnlessBatching();
+  }
+
+  #upsert(message: Message, known?: ChatMessage): void {
+    const merged: ChatMessage = known ? { ...known, ...message } : { ...message };
+    if (merged.message_type === 0) merged.delivery = merged.status === 'failed' ? 'failed' : (merged.status ?? 'sent');
+    delete merged.error;
+    delete merged.progress;
+    if (known && sameMessage(known, merged)) return;
+    this.#byId.set(message.id, merged);
+    this.#messagesDirty = true;
+  }
+
+  #flushUnlessBatching(): void {
+    if (this.#batchDepth === 0) this.#flush();
+  }
+
+  #flush(): void {
+    if (this.#messagesDirty) {
+      const held = [...this.#byId.values()].sort(serverOrder);
+      const messages = [...held, ...this.#pending.values()];
+      this.#state = { ...this.#state, messages, unreadCount: countUnread(messages, this.#state.conversation) };
+      this.#messagesDirty = false;
+      this.#dirty = true;
+    }
+    if (!this.#dirty) return;
+    this.#dirty = false;
+    for (const listener of [...this.#listeners]) listener(this.#state);
+  }
+}
+
+function serverOrder(a: ChatMessage, b: ChatMessage): number {
+  return a.created_at - b.created_at || (a.id ?? 0) - (b.id ?? 0);
+}
+
+/** Agent, bot and template messages newer than the contact's last-seen time. */
+function countUnread(messages: readonly ChatMessage[], conversation?: Conversation): number {
+  const seen = conversation?.contact_last_seen_at ?? 0;
+  return messages.filter((message) => (message.message_type === 1 || message.message_type === 3)
+    && message.created_at > seen && !message.content_attributes?.deleted).length;
+}
+
+function sameMessage(a: ChatMessage, b: ChatMessage): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

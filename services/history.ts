@@ -1,0 +1,80 @@
+import { ApiError } from './api-error.js';
+import { RECOVERY_WAITS_MS, sleep } from './backoff.js';
+import type { ClientApi } from './client-api.js';
+import type { Message } from './types.js';
+import { readMessagePage } from './validate.js';
+
+export type HistoryApi = Pick<ClientApi, 'listMessages'>;
+
+/** Chatwoot's page size for the Client API message list. */
+export const PAGE_SIZE = 20;
+/** Gap recovery pages back at most this far (10 pages = 200 messages: RELIABILITY.md §5). */
+export const MAX_CATCH_UP_PAGES = 10;
+
+export interface Page {
+  messages: Message[];
+  /** Entries in the server's answer that were not messages (counted, skipped). */
+  invalid: number;
+  /** Fewer than a full page came back: nothing older exists. */
+  complete: boolean;
+}
+
+/** One page, oldest first: the latest, or the one before message `before`. */
+export async function fetchPage(
+  api: HistoryApi, contact: string, conversation: number, before?: number, signal?: AbortSignal,
+): Promise<Page> {
+  const raw: unknown = await api.listMessages(contact, conversation, before, { signal });
+  const page = readMessagePage(raw);
+  if (!page) throw new ApiError('invalid-response', 200, JSON.stringify(raw)?.slice(0, 200) ?? '', 'The message list is not an array');
+  return { ...page, complete: (raw as unknown[]).length < PAGE_SIZE };
+}
+
+export interface CatchUp {
+  messages: Message[];
+  invalid: number;
+  /** The pages reached a message already held (or the start of the conversation). */
+  overlapped: boolean;
+  /** Nothing older than the oldest fetched page exists. */
+  complete: boolean;
+}
+
+/**
+ * The Client API has no `after`: fetch the latest page, then page back with `before` until a page reaches
+ * `newestHeld` (a message id already held) or the page cap is hit.
+ */
+export async function fetchSince(
+  api: HistoryApi, contact: string, conversation: number, newestHeld: number | undefined, maxPages = MAX_CATCH_UP_PAGES,
+): Promise<CatchUp> {
+  const result: CatchUp = { messages: [], invalid: 0, overlapped: false, complete: false };
+  let before: number | undefined;
+  for (let pages = 0; pages < maxPages; pages++) {
+    const page = await fetchPage(api, contact, conversation, before);
+    result.messages.unshift(...page.messages);
+    result.invalid += page.invalid;
+    const oldest = page.messages[0]?.id;
+    if (page.complete || oldest === undefined) {
+      result.complete = true;
+      result.overlapped = true;
+      return result;
+    }
+    if (newestHeld !== undefined && oldest <= newestHeld) {
+      result.overlapped = true;
+      return result;
+    }
+    before = oldest;
+  }
+  return result;
+}
+
+/** Runs `attempt` up to three times, waiting 0.5 s and then 1 s between tries. */
+export async function withRecoveryRetries<T>(attempt: () => Promise<T>): Promise<T> {
+  for (const wait of RECOVERY_WAITS_MS) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (error instanceof ApiError && !error.retryable) throw error;
+      await sleep(wait);
+    }
+  }
+  return attempt();
+}

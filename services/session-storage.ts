@@ -1,0 +1,111 @@
+/** The part of the Web Storage API the kit uses; `localStorage`, `sessionStorage` or a MemoryStorage. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** Storage that lives as long as the page (`storage="none"`), and the fallback when Web Storage throws. */
+export class MemoryStorage implements KeyValueStorage {
+  readonly #items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.#items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.#items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.#items.delete(key);
+  }
+  get size(): number {
+    return this.#items.size;
+  }
+}
+
+/** What identifies the contact's session with one inbox. Nothing else about the visitor is stored. */
+export interface Credentials {
+  source_id: string;
+  pubsub_token: string;
+  contact_id?: number;
+  /** The site's user id these credentials belong to, when the site identified the visitor. */
+  identifier?: string;
+  conversation_id?: number;
+}
+
+const KEYS = ['contact', 'outbox'] as const;
+type Key = (typeof KEYS)[number];
+
+/**
+ * The kit's stored data for one (Chatwoot origin, inbox) pair, so two inboxes or two Chatwoot servers on one
+ * page never see each other's credentials. Storage failures (quota, privacy mode) fall back to memory.
+ */
+export class SessionStorage {
+  readonly #prefix: string;
+  #storage: KeyValueStorage;
+
+  constructor(storage: KeyValueStorage, baseUrl: string, inbox: string) {
+    this.#storage = storage;
+    this.#prefix = `cw:${originOf(baseUrl)}:${inbox}:`;
+  }
+
+  readCredentials(): Credentials | undefined {
+    const value = this.#read('contact');
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { source_id: sourceId, pubsub_token: token } = value as Partial<Credentials>;
+    return typeof sourceId === 'string' && typeof token === 'string' ? (value as Credentials) : undefined;
+  }
+
+  writeCredentials(credentials: Credentials): void {
+    this.#write('contact', credentials);
+  }
+
+  readOutbox<T>(): T[] {
+    const value = this.#read('outbox');
+    return Array.isArray(value) ? (value as T[]) : [];
+  }
+
+  writeOutbox(entries: readonly unknown[]): void {
+    if (entries.length === 0) this.#remove('outbox');
+    else this.#write('outbox', entries);
+  }
+
+  /** Removes every key the kit wrote for this origin and inbox. */
+  clear(): void {
+    for (const key of KEYS) this.#remove(key);
+  }
+
+  #read(key: Key): unknown {
+    try {
+      const text = this.#storage.getItem(this.#prefix + key);
+      return text === null ? undefined : JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  }
+
+  #write(key: Key, value: unknown): void {
+    const text = JSON.stringify(value);
+    try {
+      this.#storage.setItem(this.#prefix + key, text);
+    } catch {
+      this.#storage = new MemoryStorage();
+      this.#storage.setItem(this.#prefix + key, text);
+    }
+  }
+
+  #remove(key: Key): void {
+    try {
+      this.#storage.removeItem(this.#prefix + key);
+    } catch {
+      // nothing stored that could be removed
+    }
+  }
+}
+
+function originOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return baseUrl;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The contact's typing indicator: one `on` when typing starts, `off` after 4 s without a keystroke or when
+ * the message is sent. Failures are ignored: typing is a hint, never worth an error.
+ */
+export class TypingNotifier {
+  readonly #send: (status: 'on' | 'off') => Promise<void>;
+  readonly #idleMs: number;
+  #on = false;
+  #timer?: ReturnType<typeof setTimeout>;
+
+  constructor(send: (status: 'on' | 'off') => Promise<void>, idleMs = 4000) {
+    this.#send = send;
+    this.#idleMs = idleMs;
+  }
+
+  get typing(): boolean {
+    return this.#on;
+  }
+
+  /** Call on every keystroke. */
+  keystroke(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.stop(), this.#idleMs);
+    if (this.#on) return;
+    this.#on = true;
+    this.#send('on').catch(() => undefined);
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (!this.#on) return;
+    this.#on = false;
+    this.#send('off').catch(() => undefined);
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#on = false;
+  }
+}
