@@ -116,6 +116,25 @@ export class ChatSession {
     void this.#outbox.pump();
   }
 
+  /**
+   * Starts only if this visitor already has a contact stored (a returning visitor): a new visitor who never
+   * opens the chat costs the Chatwoot server nothing.
+   */
+  resume(): Promise<void> {
+    return this.#contacts.hasStoredContact ? this.start() : Promise.resolve();
+  }
+
+  /** The chat panel opened or closed; opening starts the session. */
+  setOpen(open: boolean): void {
+    this.store.patch({ open });
+    if (open) void this.start();
+  }
+
+  /** Holds sending until the visitor has done something first (a required contact form), or releases it. */
+  blockSending(reason: 'contact-form' | undefined): void {
+    this.store.patch({ sendBlockedBy: reason });
+  }
+
   /** Sends a message through the outbox; it shows at once as `sending` (or `queued` while offline). */
   async send(content: string, files: readonly File[] = []): Promise<void> {
     const text = content.trim();
@@ -262,7 +281,9 @@ export class ChatSession {
     this.#storage.clear();
     this.#outbox.restore();
     this.#starting = undefined;
+    const { open } = this.store.state;
     this.store.reset();
+    this.store.patch({ open });
   }
 
   dispose(): void {

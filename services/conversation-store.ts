@@ -25,6 +25,8 @@ export type ChatNotice = 'history-gap' | 'catch-up-failed' | 'outbox-expired';
 
 export interface ChatState {
   phase: 'idle' | 'loading' | 'ready' | 'error';
+  /** The chat panel is open (the visitor is looking at the conversation). */
+  open: boolean;
   inbox?: PublicInbox;
   contact?: PublicContact;
   conversation?: Conversation;
@@ -39,10 +41,13 @@ export interface ChatState {
   unreadCount: number;
   error?: ChatError;
   notices: readonly ChatNotice[];
+  /** Sending waits for something the visitor must do first (a required pre-chat form). */
+  sendBlockedBy?: 'contact-form';
 }
 
 const INITIAL: ChatState = {
   phase: 'idle',
+  open: false,
   messages: [],
   hasOlder: false,
   loadingOlder: false,
