@@ -8,8 +8,8 @@ import { fetchPage, fetchSince, PAGE_SIZE, withRecoveryRetries } from './history
 import { Outbox, OutboxFullError, type OutboxEntry } from './outbox.js';
 import { MemoryStorage, SessionStorage, type KeyValueStorage } from './session-storage.js';
 import { TypingNotifier } from './typing-notifier.js';
-import type { CableEvent, ContactAttributes, Conversation, Identity, Message, PublicContact } from './types.js';
-import { readConversation, readMessagePage } from './validate.js';
+import type { CableEvent, ContactAttributes, Conversation, Identity, Message, PublicContact, PublicInbox } from './types.js';
+import { isRecord, readConversation, readMessagePage } from './validate.js';
 
 /** Page events the session reacts to; the elements feed them in (services never touch the DOM). */
 export interface Lifecycle {
@@ -56,7 +56,10 @@ export class ChatSession {
   readonly #typing: TypingNotifier;
   #cable?: CableConnection;
   #starting?: Promise<void>;
+  /** Bumped when the visitor changes (setUser, reset): work started for the previous one is dropped. */
+  #generation = 0;
   #conversationPending?: Promise<Conversation>;
+  #inboxPending?: Promise<PublicInbox | undefined>;
   #agentTypingTimer?: ReturnType<typeof setTimeout>;
   #unsubscribeLifecycle?: () => void;
   #lastUnread = 0;
@@ -104,12 +107,15 @@ export class ChatSession {
   }
 
   async #start(): Promise<void> {
+    const generation = this.#generation;
     this.store.patch({ phase: 'loading', error: undefined });
     this.#watchLifecycle();
     for (const entry of this.#outbox.restore()) this.#showEntry(entry);
     const contact = await this.#contacts.ensure();
+    if (generation !== this.#generation) return;
     this.store.patch({ contact });
     const conversation = await this.#pickConversation(contact);
+    if (generation !== this.#generation) return;
     this.#connect(contact);
     this.store.patch({ phase: 'ready' });
     this.#emitter.emit('ready', { contact, conversation });
@@ -128,6 +134,22 @@ export class ChatSession {
   setOpen(open: boolean): void {
     this.store.patch({ open });
     if (open) void this.start();
+  }
+
+  /**
+   * The inbox's public details (name, working hours, time zone), fetched once and kept in `state.inbox`.
+   * Needs no contact, so showing a header costs no contact session. Undefined when it cannot be loaded.
+   */
+  loadInbox(): Promise<PublicInbox | undefined> {
+    if (this.store.state.inbox) return Promise.resolve(this.store.state.inbox);
+    this.#inboxPending ??= this.api.getInbox().then((inbox) => {
+      if (isRecord(inbox) && typeof inbox.name === 'string') this.store.patch({ inbox });
+      return this.store.state.inbox;
+    }).catch((error: unknown) => {
+      this.#fail(error, false);
+      return undefined;
+    }).finally(() => (this.#inboxPending = undefined));
+    return this.#inboxPending;
   }
 
   /** Holds sending until the visitor has done something first (a required contact form), or releases it. */
@@ -293,6 +315,7 @@ export class ChatSession {
   }
 
   #teardown(): void {
+    this.#generation++;
     this.#cable?.dispose();
     this.#cable = undefined;
     this.#typing.dispose();

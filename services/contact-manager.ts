@@ -26,6 +26,7 @@ export class ContactManager {
   #contact?: PublicContact;
   #pending?: Promise<PublicContact>;
   #lastRecreatedAt = -Infinity;
+  #generation = 0;
 
   constructor(options: ContactManagerOptions) {
     this.#options = options;
@@ -47,7 +48,14 @@ export class ContactManager {
   /** The contact, restoring or creating it on first use; concurrent callers share one request. */
   ensure(): Promise<PublicContact> {
     if (this.#contact) return Promise.resolve(this.#contact);
-    this.#pending ??= this.#restoreOrCreate().finally(() => (this.#pending = undefined));
+    const generation = this.#generation;
+    this.#pending ??= this.#restoreOrCreate(generation).then((contact) => {
+      // the visitor changed (setUser, reset) while this was in flight: its result belongs to nobody
+      if (generation !== this.#generation) return this.ensure();
+      return contact;
+    }).finally(() => {
+      if (generation === this.#generation) this.#pending = undefined;
+    });
     return this.#pending;
   }
 
@@ -79,13 +87,16 @@ export class ContactManager {
     this.#contact = { ...contact, name: updated.name, email: updated.email, phone_number: updated.phone_number };
   }
 
+  /** Drops the contact held in memory (and any request for it in flight); the next ensure() asks again. */
   forget(): void {
     this.#contact = undefined;
+    this.#pending = undefined;
+    this.#generation++;
   }
 
   switchIdentity(identity: Identity | undefined, attributes?: ContactAttributes): void {
     this.#options = { ...this.#options, identity, attributes: attributes ?? this.#options.attributes };
-    this.#contact = undefined;
+    this.forget();
   }
 
   #usableCredentials(): Credentials | undefined {
@@ -96,33 +107,34 @@ export class ContactManager {
     return stored;
   }
 
-  async #restoreOrCreate(): Promise<PublicContact> {
+  async #restoreOrCreate(generation: number): Promise<PublicContact> {
     const stored = this.#usableCredentials();
-    if (!stored) return this.#create();
+    if (!stored) return this.#create(generation);
     try {
       const contact = await this.#options.api.getContact(stored.source_id, this.#verifiable());
-      return this.#keep(contact, stored.conversation_id);
+      return this.#keep(contact, stored.conversation_id, generation);
     } catch (error) {
       if (error instanceof ApiError && error.notFound) return this.recreate();
       throw error;
     }
   }
 
-  async #create(): Promise<PublicContact> {
+  async #create(generation = this.#generation): Promise<PublicContact> {
     const identity = this.#options.identity;
     const created = await this.#options.api.createContact({ ...this.#options.attributes, ...identity });
     // a valid hash on create does not mark the session verified: one GET with the pair does (CLIENT_API.md §7)
     const contact = identity?.identifier_hash
       ? await this.#options.api.getContact(created.source_id, identity)
       : created;
-    return this.#keep(contact, undefined);
+    return this.#keep(contact, undefined, generation);
   }
 
   #verifiable(): Identity | undefined {
     return this.#options.identity?.identifier_hash ? this.#options.identity : undefined;
   }
 
-  #keep(contact: PublicContact, conversationId: number | undefined): PublicContact {
+  #keep(contact: PublicContact, conversationId: number | undefined, generation: number): PublicContact {
+    if (generation !== this.#generation) return contact;
     this.#contact = contact;
     this.#options.storage.writeCredentials({
       source_id: contact.source_id,
