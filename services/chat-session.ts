@@ -8,8 +8,10 @@ import { fetchPage, fetchSince, PAGE_SIZE, withRecoveryRetries } from './history
 import { Outbox, OutboxFullError, type OutboxEntry } from './outbox.js';
 import { MemoryStorage, SessionStorage, type KeyValueStorage } from './session-storage.js';
 import { TypingNotifier } from './typing-notifier.js';
-import type { CableEvent, ContactAttributes, Conversation, Identity, Message, PublicContact, PublicInbox } from './types.js';
-import { isRecord, readConversation, readMessagePage } from './validate.js';
+import type {
+  CableEvent, ContactAttributes, Conversation, Identity, Message, PublicContact, PublicInbox, SubmittedValues,
+} from './types.js';
+import { isRecord, readConversation, readMessage, readMessagePage } from './validate.js';
 
 /** Page events the session reacts to; the elements feed them in (services never touch the DOM). */
 export interface Lifecycle {
@@ -187,6 +189,41 @@ export class ChatSession {
   discard(echoId: string): void {
     this.#outbox.discard(echoId);
     this.store.removePending(echoId);
+  }
+
+  /**
+   * Answers an interactive message: the chosen option or form values as `[{title|name, value}]`, or a CSAT
+   * rating as `{csat_survey_response}`. Rejects with the ApiError (e.g. the 14-day CSAT lock) for the UI to show.
+   */
+  async answer(messageId: number, values: SubmittedValues): Promise<void> {
+    const { conversation, contact } = this.store.state;
+    if (!conversation || !contact) throw new Error('There is no conversation to answer in');
+    const updated = readMessage(await this.api.updateMessage(contact.source_id, conversation.id, messageId, values));
+    if (updated) this.store.applyUpdate(updated);
+  }
+
+  /** Answers an `input_email` message: stored as the answer, and set as the contact's e-mail. */
+  async submitEmail(messageId: number, email: string): Promise<void> {
+    await this.updateContact({ email });
+    await this.answer(messageId, [{ name: 'email', value: email }]);
+  }
+
+  /** Answers a CSAT survey message with a rating (1–5) and optional feedback. */
+  rate(messageId: number, rating: number, feedback?: string): Promise<void> {
+    return this.answer(messageId, { csat_survey_response: { rating, feedback_message: feedback } });
+  }
+
+  /** Leaves a resolved conversation behind and starts a new, empty one. */
+  async startNewConversation(): Promise<void> {
+    const contact = await this.#contacts.ensure();
+    const created = readConversation(await this.api.createConversation(contact.source_id));
+    if (!created) throw new ApiError('invalid-response', 200, '', 'The new conversation has an unexpected shape');
+    this.store.batch(() => {
+      this.store.clearMessages();
+      this.store.patch({ hasOlder: false, typing: undefined });
+      this.#adoptConversation(created);
+    });
+    for (const entry of this.#outbox.entries) this.#showEntry(entry);
   }
 
   /** Loads the 20 messages before the oldest one held. */

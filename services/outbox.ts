@@ -56,7 +56,7 @@ export class Outbox {
   #entries: OutboxEntry[] = [];
   #running = false;
   #online = true;
-  #controller?: AbortController;
+  #inFlight?: AbortController;
   #disposed = false;
 
   constructor(storage: SessionStorage, delegate: OutboxDelegate) {
@@ -95,9 +95,13 @@ export class Outbox {
     void this.pump();
   }
 
+  /** Removes an entry that is not in flight; an upload in flight is cancelled first. */
   discard(echoId: string): void {
-    this.#entries = this.#entries.filter((entry) => entry.echo_id !== echoId);
+    const entry = this.#find(echoId);
+    if (!entry) return;
+    this.#entries = this.#entries.filter((item) => item !== entry);
     this.#persist();
+    if (entry.state === 'sending') this.#inFlight?.abort();
   }
 
   /** The server confirmed the message some other way (the cable echo). */
@@ -117,7 +121,7 @@ export class Outbox {
 
   dispose(): void {
     this.#disposed = true;
-    this.#controller?.abort();
+    this.#inFlight?.abort();
   }
 
   /** Sends waiting entries one at a time, in order. */
@@ -139,9 +143,9 @@ export class Outbox {
   /** Returns false when the outbox should wait for the network before going on. */
   async #post(entry: OutboxEntry): Promise<boolean> {
     this.#set(entry, { state: 'sending', after_id: entry.after_id ?? this.#delegate.newestId() });
-    this.#controller = new AbortController();
+    this.#inFlight = new AbortController();
     try {
-      const message = await this.#delegate.deliver(entry, this.#controller.signal);
+      const message = await this.#delegate.deliver(entry, this.#inFlight.signal);
       this.#remove(entry);
       this.#delegate.sent(entry, message);
       return true;
@@ -151,7 +155,8 @@ export class Outbox {
   }
 
   async #handleFailure(entry: OutboxEntry, error: unknown): Promise<boolean> {
-    if (this.#disposed || !this.#find(entry.echo_id)) return false;
+    if (this.#disposed) return false;
+    if (!this.#find(entry.echo_id)) return true; // discarded while in flight: go on with the next
     if (!(error instanceof ApiError)) {
       this.#set(entry, { state: 'failed', error: error instanceof Error ? error.message : String(error) });
       return true;

@@ -232,6 +232,43 @@ describe('ChatSession against the stand-in', () => {
     await waitFor(() => !session.store.state.typing, 'the typing to stop');
   });
 
+  it('answers interactive messages and reflects the answer from the server', async () => {
+    const { session } = await startSession();
+    await session.send('hi');
+    const conversationId = (await sentConversation(session)).id;
+    await open(session);
+    const select = await agent.reply(conversationId, 'Pick one', {
+      content_type: 'input_select', content_attributes: { items: [{ title: 'Yes', value: 'yes' }, { title: 'No', value: 'no' }] },
+    });
+    await waitFor(() => session.store.hasMessage(select.id), 'the select message');
+    await session.answer(select.id, [{ title: 'No', value: 'no' }]);
+    const answered = session.store.state.messages.find((message) => message.id === select.id)!;
+    expect(answered.content_attributes.submitted_values).to.deep.equal([{ title: 'No', value: 'no' }]);
+    const email = await agent.reply(conversationId, 'Your e-mail?', { content_type: 'input_email' });
+    await waitFor(() => session.store.hasMessage(email.id), 'the e-mail question');
+    await session.submitEmail(email.id, 'visitor@example.com');
+    expect(session.store.state.contact!.email).to.equal('visitor@example.com');
+    const csat = await agent.reply(conversationId, 'Rate us', { content_type: 'input_csat', message_type: 'template', content_attributes: { display_type: 'star' } });
+    await waitFor(() => session.store.hasMessage(csat.id), 'the survey');
+    await session.rate(csat.id, 4, 'quick');
+    const rated = session.store.state.messages.find((message) => message.id === csat.id)!;
+    expect(rated.content_attributes.submitted_values).to.deep.equal({ csat_survey_response: { rating: 4, feedback_message: 'quick' } });
+  });
+
+  it('starts a new conversation after the old one was resolved', async () => {
+    const { session } = await startSession();
+    await session.send('first conversation');
+    const first = (await sentConversation(session)).id;
+    await session.resolve();
+    expect(session.store.state.conversation!.status).to.equal('resolved');
+    await session.startNewConversation();
+    expect(session.store.state.conversation!.id).to.not.equal(first);
+    expect(session.store.state.messages).to.have.length(0);
+    await session.send('second conversation');
+    await waitFor(() => session.outbox.length === 0, 'the message to be sent');
+    expect((await agent.messages(session.store.state.conversation!.id)).map((message) => message.content)).to.deep.equal(['second conversation']);
+  });
+
   it('reports a wrong inbox as a readable error', async () => {
     const { url } = await standIn();
     const session = new ChatSession({ baseUrl: url, inbox: 'no-such-inbox' });
