@@ -48,7 +48,7 @@ const node = run(process.execPath, [
   '--test',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   `--test-reporter=${join(root, 'scripts/node-test-counter.mjs')}`, `--test-reporter-destination=${nodeFile}`,
-  'test/server/',
+  'test/server/', 'test/lint/',
 ]);
 add('node tests', readCounts(nodeFile), node);
 

@@ -62,3 +62,18 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/** A ChatError the contact can read, from whatever went wrong. */
+export function describeError(error: unknown, baseUrl: string): { code: string; message: string } {
+  if (error instanceof ApiError) {
+    if (error.kind === 'network' || error.kind === 'timeout') {
+      return { code: 'network', message: `Cannot reach Chatwoot at ${baseUrl}` };
+    }
+    if (error.status === 404) return { code: 'not-found', message: 'This inbox was not found: check base-url and inbox' };
+    if (error.status === 500 && /contacts/.test(error.message)) {
+      return { code: 'identity', message: 'Chatwoot refused the visitor\'s identity (identifier-hash)' };
+    }
+    return { code: `http-${error.status || error.kind}`, message: error.serverMessage ?? error.message };
+  }
+  return { code: 'unexpected', message: error instanceof Error ? error.message : String(error) };
+}

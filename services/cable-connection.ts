@@ -301,3 +301,10 @@ function parseFrame(raw: unknown): (Record<string, unknown> & { type?: string })
   if (value.type !== undefined && typeof value.type !== 'string') return undefined;
   return value as Record<string, unknown> & { type?: string };
 }
+
+/** `https://chat.example.com` → `wss://chat.example.com/cable`. */
+export function cableUrlFor(baseUrl: string): string {
+  const url = new URL('/cable', baseUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}

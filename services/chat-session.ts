@@ -1,5 +1,8 @@
-import { ApiError } from './api-error.js';
-import { CableConnection, type CableProblem, type CableStatus } from './cable-connection.js';
+import { ApiError, describeError } from './api-error.js';
+import { CableConnection, cableUrlFor, type CableProblem, type CableStatus } from './cable-connection.js';
+
+export { cableUrlFor } from './cable-connection.js';
+export { describeError } from './api-error.js';
 import { ClientApi } from './client-api.js';
 import { ContactManager } from './contact-manager.js';
 import { ConversationStore, type ChatError, type ChatMessage, type ChatNotice } from './conversation-store.js';
@@ -605,26 +608,4 @@ export class ChatSession {
 function readPageTail(embedded: unknown): { messages: Message[]; hasOlder: boolean } {
   const all = readMessagePage(embedded)?.messages ?? [];
   return { messages: all.slice(-PAGE_SIZE), hasOlder: all.length > PAGE_SIZE };
-}
-
-/** `https://chat.example.com` → `wss://chat.example.com/cable`. */
-export function cableUrlFor(baseUrl: string): string {
-  const url = new URL('/cable', baseUrl);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return url.toString();
-}
-
-/** A ChatError the contact can read, from whatever went wrong. */
-export function describeError(error: unknown, baseUrl: string): ChatError {
-  if (error instanceof ApiError) {
-    if (error.kind === 'network' || error.kind === 'timeout') {
-      return { code: 'network', message: `Cannot reach Chatwoot at ${baseUrl}` };
-    }
-    if (error.status === 404) return { code: 'not-found', message: 'This inbox was not found: check base-url and inbox' };
-    if (error.status === 500 && /contacts/.test(error.message)) {
-      return { code: 'identity', message: 'Chatwoot refused the visitor\'s identity (identifier-hash)' };
-    }
-    return { code: `http-${error.status || error.kind}`, message: error.serverMessage ?? error.message };
-  }
-  return { code: 'unexpected', message: error instanceof Error ? error.message : String(error) };
 }

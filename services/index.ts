@@ -1,7 +1,7 @@
 // chatwoot-elements/services: the service layer alone, with no DOM and no element registration.
-export { ApiError, parseRetryAfter, type ApiErrorKind } from './api-error.js';
-export { CableConnection, CABLE_PROTOCOL, type CableStatus, type CableProblem, type CableConnectionOptions } from './cable-connection.js';
-export { ChatSession, cableUrlFor, describeError, type ChatSessionOptions, type Lifecycle, type SessionEvents } from './chat-session.js';
+export { ApiError, describeError, parseRetryAfter, type ApiErrorKind } from './api-error.js';
+export { CableConnection, CABLE_PROTOCOL, cableUrlFor, type CableStatus, type CableProblem, type CableConnectionOptions } from './cable-connection.js';
+export { ChatSession, type ChatSessionOptions, type Lifecycle, type SessionEvents } from './chat-session.js';
 export { ClientApi, CLIENT_API_ROUTES, type ClientApiOptions, type NewMessage } from './client-api.js';
 export { ContactManager } from './contact-manager.js';
 export {
