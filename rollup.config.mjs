@@ -9,6 +9,9 @@ export default {
     'chatwoot-elements': 'components/chatwoot-elements.ts',
     services: 'services/index.ts',
     'demo/services-demo': 'demo/services-demo.ts',
+    'demo/agent-console': 'demo/agent-console.ts',
+    'demo/index-page': 'demo/index-page.ts',
+    'demo/bespoke-page': 'demo/bespoke-page.ts',
   },
   output: {
     dir: 'dist',

@@ -293,7 +293,10 @@ export class ChatSession {
     const { conversation, contact, messages } = this.store.state;
     if (!conversation || !contact || this.store.state.unreadCount === 0) return;
     const newest = messages.reduce((latest, message) => Math.max(latest, message.created_at), 0);
-    this.store.patch({ conversation: { ...conversation, contact_last_seen_at: Math.max(newest, conversation.contact_last_seen_at) } });
+    this.store.patch({
+      conversation: { ...conversation, contact_last_seen_at: Math.max(newest, conversation.contact_last_seen_at) },
+      seenThroughId: this.store.newestId,
+    });
     try {
       await this.api.updateLastSeen(contact.source_id, conversation.id);
     } catch (error) {

@@ -39,6 +39,8 @@ export interface ChatState {
   /** Ids of agents online, from `presence.update`. */
   agentsOnline: readonly number[];
   unreadCount: number;
+  /** The newest message id the contact has seen in this tab: finer than `contact_last_seen_at` (whole seconds). */
+  seenThroughId?: number;
   error?: ChatError;
   notices: readonly ChatNotice[];
   /** Sending waits for something the visitor must do first (a required pre-chat form). */
@@ -95,7 +97,7 @@ export class ConversationStore {
     if (!changed) return;
     this.#state = { ...this.#state, ...patch };
     this.#dirty = true;
-    if ('conversation' in patch) this.#messagesDirty = true;
+    if ('conversation' in patch || 'seenThroughId' in patch) this.#messagesDirty = true;
     this.#flushUnlessBatching();
   }
 
@@ -205,7 +207,7 @@ export class ConversationStore {
     if (this.#messagesDirty) {
       const held = [...this.#byId.values()].sort(serverOrder);
       const messages = [...held, ...this.#pending.values()];
-      this.#state = { ...this.#state, messages, unreadCount: countUnread(messages, this.#state.conversation) };
+      this.#state = { ...this.#state, messages, unreadCount: countUnread(messages, this.#state) };
       this.#messagesDirty = false;
       this.#dirty = true;
     }
@@ -219,11 +221,15 @@ function serverOrder(a: ChatMessage, b: ChatMessage): number {
   return a.created_at - b.created_at || (a.id ?? 0) - (b.id ?? 0);
 }
 
-/** Agent, bot and template messages newer than the contact's last-seen time. */
-function countUnread(messages: readonly ChatMessage[], conversation?: Conversation): number {
-  const seen = conversation?.contact_last_seen_at ?? 0;
+/** Agent, bot and template messages newer than what the contact has seen. */
+function countUnread(messages: readonly ChatMessage[], state: ChatState): number {
+  const seenAt = state.conversation?.contact_last_seen_at ?? 0;
+  const seenId = state.seenThroughId;
+  const unseen = (message: ChatMessage) => (seenId !== undefined && message.id !== undefined
+    ? message.id > seenId
+    : message.created_at > seenAt);
   return messages.filter((message) => (message.message_type === 1 || message.message_type === 3)
-    && message.created_at > seen && !message.content_attributes?.deleted).length;
+    && unseen(message) && !message.content_attributes?.deleted).length;
 }
 
 function sameMessage(a: ChatMessage, b: ChatMessage): boolean {

@@ -40,8 +40,9 @@ export class SessionController implements ReactiveController {
     this.#watched = undefined;
   }
 
-  #watch(session: ChatSession): void {
-    if (session === this.#watched && this.#unsubscribe) return;
+  /** `session` is undefined while the provider has none yet (a `<cw-chat>` before its first update). */
+  #watch(session: ChatSession | undefined): void {
+    if (!session || (session === this.#watched && this.#unsubscribe)) return;
     this.#unsubscribe?.();
     this.#watched = session;
     this.#unsubscribe = session.store.subscribe(() => this.#host.requestUpdate());

@@ -50,6 +50,7 @@ export interface Strings {
   location: string;
   answered: string;
   submit: string;
+  csatRating: (rating: number) => string;
 
   // cw-composer
   messageLabel: string;
@@ -73,6 +74,7 @@ export interface Strings {
   fieldRequired: (label: string) => string;
   invalidEmail: string;
   invalidPhone: string;
+  contactSaveFailed: string;
 
   // cw-widget
   widgetTitle: string;
@@ -130,6 +132,7 @@ export const en: Strings = {
   location: 'Location',
   answered: 'Answered',
   submit: 'Submit',
+  csatRating: (rating) => `Rated ${rating} out of 5`,
 
   messageLabel: 'Message',
   messagePlaceholder: 'Type your message…',
@@ -151,6 +154,7 @@ export const en: Strings = {
   fieldRequired: (label) => `${label} is required.`,
   invalidEmail: 'Enter a valid email address, like name@example.com.',
   invalidPhone: 'Enter the number in international format, like +14155550123.',
+  contactSaveFailed: 'Your details could not be saved. Please try again.',
 
   widgetTitle: 'Chat with us',
   online: 'Online',

@@ -1,0 +1,126 @@
+import { LitElement, html, nothing, svg } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { consume } from '@lit/context';
+import { stringsContext } from '../shared/context.js';
+import { SessionController } from '../shared/session-controller.js';
+import { en, type Strings } from '../shared/strings.js';
+import { tokens } from '../shared/tokens.styles.js';
+import styles from './composer.styles.js';
+
+const sendIcon = svg`<path d="M3.4 20.4 21 12 3.4 3.6 3.4 10.2 15 12 3.4 13.8z" fill="currentColor"/>`;
+
+/**
+ * Text box that sends the visitor's message. Enter sends, Shift+Enter breaks the line, and nothing is sent
+ * while an input method (IME) is composing. The box grows with its text up to `--cw-composer-max-height`,
+ * then scrolls. Typing tells the agent the visitor is typing.
+ *
+ * The box is disabled, with the reason shown, while a required `<cw-contact-form>` waits to be filled in.
+ * A resolved conversation does not disable it: Chatwoot reopens the conversation on the next message.
+ * If the message cannot be queued (too many unsent messages), the text stays in the box and an alert says so.
+ *
+ * @slot actions - Extra buttons placed before the send button (e.g. attach a file).
+ * @csspart form - The `<form>` around everything.
+ * @csspart input - The `<textarea>`.
+ * @csspart send-button - The send `<button>`.
+ * @csspart reason - The line that says why the box is disabled.
+ * @csspart error - The alert shown when the message could not be queued.
+ * @cssprop --cw-composer-min-height - Height of the empty text box (default 44px).
+ * @cssprop --cw-composer-max-height - Height the text box grows to before it scrolls (default 10rem).
+ */
+export class CwComposer extends LitElement {
+  static override styles = [tokens, styles];
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** Hint in the empty box; the locale's default when empty. */
+  @property() placeholder = '';
+  /** Stops typing and sending. Reflected to the `disabled` attribute. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @consume({ context: stringsContext, subscribe: true }) @state() private strings: Strings = en;
+  @state() private draft = '';
+  @state() private failed = false;
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+  private readonly chat = new SessionController(this);
+
+  override render() {
+    const reason = this.blockedReason();
+    const inactive = this.disabled || reason !== '';
+    const canSend = !inactive && !!this.chat.session && this.draft.trim() !== '';
+    const describedBy = reason ? 'reason' : this.failed ? 'error' : undefined;
+    return html`
+      <form part="form" @submit=${this.handleSubmit}>
+        ${reason ? html`<p id="reason" part="reason" class="reason">${reason}</p>` : nothing}
+        <label class="visually-hidden" for="input">${this.strings.messageLabel}</label>
+        <textarea id="input" part="input" rows=${this.rows()} .value=${live(this.draft)} ?disabled=${inactive}
+          placeholder=${this.placeholder || this.strings.messagePlaceholder} aria-describedby=${ifDefined(describedBy)}
+          @input=${this.handleInput} @keydown=${this.handleKeydown} @blur=${this.handleBlur}></textarea>
+        <slot name="actions"></slot>
+        <button part="send-button" class="send" type="submit" ?disabled=${!canSend} @mousedown=${this.handleButtonMousedown}>
+          <span class="visually-hidden">${this.strings.send}</span>
+          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${sendIcon}</svg>
+        </button>
+        ${this.failed ? html`<p id="error" part="error" class="error" role="alert">${this.strings.sendFailed}</p>` : nothing}
+      </form>`;
+  }
+
+  private blockedReason(): string {
+    return this.chat.state?.sendBlockedBy === 'contact-form' ? this.strings.contactFormFirst : '';
+  }
+
+  /** For browsers without `field-sizing: content` (where rows are ignored): one row per line. */
+  private rows(): number {
+    return this.draft.split('\n').length;
+  }
+
+  private handleInput(event: InputEvent) {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+    this.failed = false;
+    this.chat.session?.noteTyping();
+  }
+
+  private handleKeydown(event: KeyboardEvent) {
+    if (event.key !== 'Enter' || event.shiftKey) return;
+    // keyCode 229: the Enter that ends an IME composition, in browsers that report isComposing false for it
+    if (event.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    void this.send();
+  }
+
+  private handleBlur() {
+    this.chat.session?.stopTyping();
+  }
+
+  private handleSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    void this.send();
+  }
+
+  /** Keeps focus (and so the on-screen keyboard) in the text box when the send button is pressed. */
+  private handleButtonMousedown(event: MouseEvent) {
+    event.preventDefault();
+  }
+
+  private async send() {
+    const session = this.chat.session;
+    const draft = this.draft;
+    if (!session || !draft.trim() || this.disabled || this.blockedReason()) return;
+    this.draft = '';
+    try {
+      await session.send(draft);
+      this.failed = false;
+    } catch {
+      this.draft = draft;
+      this.failed = true;
+    }
+    this.textarea?.focus();
+  }
+}
+
+if (!customElements.get('cw-composer')) customElements.define('cw-composer', CwComposer);
+declare global {
+  interface HTMLElementTagNameMap {
+    'cw-composer': CwComposer;
+  }
+}

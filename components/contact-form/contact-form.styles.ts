@@ -1,0 +1,85 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+  }
+  form {
+    display: grid;
+    gap: var(--cw-contact-form-gap, calc(var(--_space) * 1.5));
+    padding: calc(var(--_space) * 2);
+  }
+  .intro {
+    margin: 0;
+    color: var(--_color-muted);
+  }
+  .field {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  label {
+    font-weight: 600;
+  }
+  .mark {
+    margin-inline-start: calc(var(--_space) / 2);
+    color: var(--_color-muted);
+    font-size: 0.875em;
+    font-weight: 400;
+  }
+  input {
+    inline-size: 100%;
+    min-block-size: 44px;
+    margin: 0;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_color-border);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    font: inherit;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_color-danger);
+  }
+  input:focus-visible,
+  button:focus-visible,
+  .status:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
+  .error {
+    margin: 0;
+    color: var(--_color-danger);
+    font-size: 0.875em;
+  }
+  button {
+    justify-self: start;
+    min-inline-size: 44px;
+    min-block-size: 44px;
+    padding-inline: calc(var(--_space) * 2);
+    border: 0;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_color-primary);
+    color: var(--_color-on-primary);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .status {
+    margin: 0;
+    padding-inline: calc(var(--_space) * 2);
+    color: var(--_color-success);
+  }
+  .status:not(:empty) {
+    padding-block: var(--_space);
+  }
+  /* iOS zooms into inputs under 16px */
+  @media (max-width: 600px), (pointer: coarse) {
+    input {
+      font-size: max(16px, 1em);
+    }
+  }
+`;

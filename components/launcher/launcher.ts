@@ -1,0 +1,104 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { chatContext, stringsContext, type ChatHost } from '../shared/context.js';
+import { SessionController } from '../shared/session-controller.js';
+import { en, type Strings } from '../shared/strings.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { chatIcon, closeIcon } from './icons.js';
+import styles from './launcher.styles.js';
+
+/**
+ * Floating bubble that opens and closes the nearest `<cw-chat>`, with a badge counting unread agent messages.
+ * It sits fixed at the bottom inline-end corner of the viewport (bottom-left in right-to-left pages); to place
+ * it in the page flow instead, style it from outside (`cw-launcher { position: static }`).
+ *
+ * @slot icon - Replaces the chat icon shown while the chat is closed.
+ * @slot close-icon - Replaces the close icon shown while the chat is open.
+ * @csspart button - The `<button>`.
+ * @csspart icon - The box around the icon.
+ * @csspart label - The text of an expanded bubble (`label`).
+ * @csspart badge - The unread count.
+ * @cssprop --cw-launcher-size - Diameter of the bubble (default 56px).
+ * @cssprop --cw-launcher-offset - Distance from the viewport's edges (default 20px).
+ */
+export class CwLauncher extends LitElement {
+  static override styles = [tokens, styles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /**
+   * `right` or `left` pins the bubble to that physical corner whatever the text direction, as Chatwoot's
+   * widget does; empty (the default) follows the text direction (right in LTR, left in RTL).
+   */
+  @property({ reflect: true }) position: '' | 'right' | 'left' = '';
+  /** Text beside the icon, for an expanded bubble such as "Chat with us"; it also names the button. */
+  @property() label = '';
+  /**
+   * Hides the bubble while the chat is open, for layouts whose panel has its own close button and should not
+   * be covered. By default the bubble stays and shows a close icon.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-when-open' }) hideWhenOpen = false;
+
+  @consume({ context: chatContext, subscribe: true }) @state() private host?: ChatHost;
+  @consume({ context: stringsContext, subscribe: true }) @state() private strings: Strings = en;
+  @query('button') private button?: HTMLButtonElement;
+  private readonly chat = new SessionController(this);
+
+  override render() {
+    const open = this.chat.state?.open ?? false;
+    const unread = this.chat.state?.unreadCount ?? 0;
+    const showLabel = Boolean(this.label) && !open;
+    return html`
+      <button part="button" type="button" class=${this.#buttonClass(open, showLabel)} aria-expanded=${open ? 'true' : 'false'}
+        aria-label=${this.#name(open, unread)} @click=${this.handleClick}>
+        <span part="icon" class="icon">
+          ${open ? html`<slot name="close-icon">${closeIcon}</slot>` : html`<slot name="icon">${chatIcon}</slot>`}
+        </span>
+        ${showLabel ? html`<span part="label" class="label">${this.label}</span>` : nothing}
+        ${unread > 0 ? html`<span part="badge" class="badge" aria-hidden="true">${this.#badgeText(unread)}</span>` : nothing}
+      </button>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#linkPanel();
+  }
+
+  private handleClick(): void {
+    this.host?.toggle();
+  }
+
+  #buttonClass(open: boolean, showLabel: boolean): string {
+    return [showLabel ? 'expanded' : '', open && this.hideWhenOpen ? 'concealed' : ''].filter(Boolean).join(' ');
+  }
+
+  #name(open: boolean, unread: number): string {
+    const action = open ? this.strings.closeChat : this.label || this.strings.openChat;
+    return unread > 0 ? `${action}, ${this.strings.unread(unread)}` : action;
+  }
+
+  #badgeText(unread: number): string {
+    const number = new Intl.NumberFormat(this.strings.$locale);
+    return unread > 9 ? `${number.format(9)}+` : number.format(unread);
+  }
+
+  /**
+   * `aria-controls` by id cannot reach out of this shadow root, so the panel is linked by element reference
+   * (ARIA element reflection), which may point into any ancestor tree.
+   */
+  #linkPanel(): void {
+    if (!this.button || !('ariaControlsElements' in this.button)) return;
+    const id = this.host?.panelId;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const panel = id ? root.getElementById(id) : null;
+    const current = this.button.ariaControlsElements;
+    if (panel ? current?.[0] !== panel : current !== null) this.button.ariaControlsElements = panel ? [panel] : null;
+  }
+}
+
+if (!customElements.get('cw-launcher')) customElements.define('cw-launcher', CwLauncher);
+declare global {
+  interface HTMLElementTagNameMap {
+    'cw-launcher': CwLauncher;
+  }
+}

@@ -1,0 +1,206 @@
+import { LitElement, html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { consume } from '@lit/context';
+import type { ChatMessage, ChatNotice, ChatState } from '../../services/conversation-store.js';
+import { stringsContext } from '../shared/context.js';
+import { formatDay } from '../shared/format.js';
+import { SessionController } from '../shared/session-controller.js';
+import { en, type Strings } from '../shared/strings.js';
+import { tokens } from '../shared/tokens.styles.js';
+import '../message/message.js';
+import { countArrivals, listItems, messageKey, type ListItem } from './message-items.js';
+import { ScrollController } from './scroll-controller.js';
+import { SeenController } from './seen-controller.js';
+import styles from './message-list.styles.js';
+
+const MESSAGE_PARTS = 'bubble, author, avatar, time, status, attachment, retry-button, discard-button, activity';
+
+/**
+ * The active conversation as a live log: date separators, messages grouped by author, the contact's
+ * delivery states, the agent typing, older messages loaded when scrolled to the top, and a button to jump
+ * to the latest message after scrolling up. Marks the conversation seen while it is on screen and the page
+ * has focus. Must be inside `<cw-chat>` (or another provider of the session). Size it from the page: the
+ * host is the scrolling box's frame.
+ *
+ * @csspart log - The scrolling `role="log"` box around the messages.
+ * @csspart day-separator - The date line before each new day.
+ * @csspart typing - "… is typing" while an agent types.
+ * @csspart jump-button - Scrolls to the latest message; shows after scrolling up, with the count of new messages.
+ * @csspart notice - A line about the connection or the history (reconnecting, missed messages, dropped sends).
+ * @csspart state - The loading, empty or error box.
+ * @csspart reload-button - In the error box: starts the chat again.
+ * @csspart bubble - Exported from each `cw-message`, as are `author`, `avatar`, `time`, `status`, `attachment`,
+ *   `retry-button`, `discard-button` and `activity`.
+ * @cssprop --cw-message-list-gap - Space between messages of different authors (default `calc(var(--cw-space) * 2)`).
+ * @cssprop --cw-message-list-padding - Padding inside the scrolling box (default `calc(var(--cw-space) * 2)`).
+ */
+export class CwMessageList extends LitElement {
+  static override styles = [tokens, styles];
+
+  @consume({ context: stringsContext, subscribe: true }) @state() private strings: Strings = en;
+  /** The user scrolled up away from the latest message. */
+  @state() private away = false;
+  /** Messages from others that arrived while scrolled up. */
+  @state() private unseen = 0;
+
+  private readonly chat = new SessionController(this);
+  private readonly scrolling = new ScrollController(this, {
+    scroller: () => this.renderRoot.querySelector<HTMLElement>('.log'),
+    content: () => this.renderRoot.querySelector<HTMLElement>('.content'),
+    sentinel: () => this.renderRoot.querySelector<HTMLElement>('.older'),
+    topChanged: (visible) => this.handleTopChange(visible),
+    awayChanged: (away) => this.handleAwayChange(away),
+  });
+
+  #items: ListItem[] = [];
+  #messages?: readonly ChatMessage[];
+  #firstKey?: string;
+  #lastKey?: string;
+  #newestId?: number;
+  #wasOpen = false;
+  #phase?: ChatState['phase'];
+  #loadingOlder = false;
+  /** The first message's key when older messages were last asked for: the same again waits for a scroll. */
+  #olderAskedAt?: string;
+
+  constructor() {
+    super();
+    new SeenController(this, () => (this.chat.state?.unreadCount ?? 0) > 0, () => void this.chat.session?.markSeen());
+  }
+
+  protected override willUpdate(): void {
+    const current = this.chat.state;
+    if (current?.connection === 'open') this.#wasOpen = true;
+    const messages = current?.messages ?? [];
+    if (messages !== this.#messages) this.#takeMessages(messages);
+  }
+
+  protected override updated(): void {
+    const current = this.chat.state;
+    const loadingOlder = !!current?.loadingOlder;
+    // a finished load or a newly ready chat may leave the top in view: ask again whether to load more
+    if ((this.#loadingOlder && !loadingOlder) || current?.phase !== this.#phase) this.scrolling.recheckTop();
+    this.#loadingOlder = loadingOlder;
+    this.#phase = current?.phase;
+  }
+
+  override render() {
+    const current = this.chat.state;
+    const busy = current?.phase === 'loading' || !!current?.loadingOlder;
+    return html`
+      <div class="notices" role="status">${current ? this.renderNotices(current) : nothing}</div>
+      <div part="log" class="log" role="log" tabindex="0" aria-label=${this.strings.conversationLabel} aria-busy=${busy ? 'true' : 'false'}>
+        <div class="content">
+          ${current?.hasOlder ? html`<div class="older">${current.loadingOlder ? this.strings.loadingOlder : nothing}</div>` : nothing}
+          <ol class="messages">${guard([this.#items, this.strings], () =>
+            repeat(this.#items, (item) => item.key, (item) => this.renderItem(item)))}</ol>
+          ${current ? this.renderPhase(current) : nothing}
+          ${current?.typing ? html`<p part="typing" class="typing">${this.strings.typing(
+            current.typing.available_name || current.typing.name || this.strings.someone)}</p>` : nothing}
+        </div>
+      </div>
+      ${this.away ? html`<button part="jump-button" class="jump" type="button" @click=${this.handleJump}>${
+        this.unseen ? this.strings.newMessages(this.unseen) : this.strings.jumpToLatest}</button>` : nothing}`;
+  }
+
+  private renderItem(item: ListItem) {
+    if (item.kind === 'day') return html`<li part="day-separator" class="day"><span>${formatDay(item.time, this.strings)}</span></li>`;
+    return html`<li class="item ${item.grouped ? 'grouped' : ''}"><cw-message .message=${item.message}
+      ?grouped=${item.grouped} exportparts=${MESSAGE_PARTS}></cw-message></li>`;
+  }
+
+  private renderNotices(current: ChatState) {
+    const reconnecting = this.#wasOpen && current.connection === 'connecting';
+    return html`${reconnecting ? html`<p part="notice" class="notice">${this.strings.reconnecting}</p>` : nothing}${
+      current.notices.map((notice) => html`<p part="notice" class="notice">${this.noticeText(notice)}</p>`)}`;
+  }
+
+  private noticeText(notice: ChatNotice): string {
+    switch (notice) {
+      case 'history-gap': return this.strings.historyGap;
+      case 'catch-up-failed': return this.strings.catchUpFailed;
+      case 'outbox-expired': return this.strings.outboxExpired;
+    }
+  }
+
+  private renderPhase(current: ChatState) {
+    switch (current.phase) {
+      case 'loading':
+        return html`<p part="state" class="state">${this.strings.loadingMessages}</p>`;
+      case 'error':
+        return html`<div part="state" class="state error">
+          <p class="state-title">${this.strings.loadFailed}</p>
+          ${current.error ? html`<p>${current.error.message}</p>` : nothing}
+          <button part="reload-button" type="button" @click=${this.handleReload}>${this.strings.retry}</button>
+        </div>`;
+      case 'ready':
+        if (current.messages.length) return nothing;
+        return html`<div part="state" class="state empty">
+          <p class="state-title">${this.strings.emptyTitle}</p>
+          <p>${this.strings.emptyBody}</p>
+        </div>`;
+      default:
+        return nothing;
+    }
+  }
+
+  /** Works out what changed in the messages before they are rendered (scrolling depends on it). */
+  #takeMessages(messages: readonly ChatMessage[]): void {
+    const first = messages[0] ? messageKey(messages[0]) : undefined;
+    const last = messages.at(-1);
+    const lastKey = last ? messageKey(last) : undefined;
+    const prepended = this.#firstKey !== undefined && first !== this.#firstKey
+      && messages.some((message) => messageKey(message) === this.#firstKey);
+    if (prepended) this.scrolling.keepPosition();
+    const arrivals = countArrivals(messages, this.#newestId);
+    if (!messages.length) {
+      this.unseen = 0;
+      this.scrolling.stick();
+    } else if (last?.id === undefined && lastKey !== this.#lastKey) {
+      this.scrolling.stick(); // the contact just sent this: show it
+    } else if (arrivals.count && !this.scrolling.atBottom) {
+      this.unseen += arrivals.count;
+    }
+    this.#newestId = messages.length ? arrivals.newest : undefined;
+    this.#firstKey = first;
+    this.#lastKey = lastKey;
+    this.#messages = messages;
+    this.#items = listItems(messages);
+  }
+
+  private handleTopChange(visible: boolean): void {
+    if (!visible) {
+      this.#olderAskedAt = undefined;
+      return;
+    }
+    const current = this.chat.state;
+    if (!current || current.phase !== 'ready' || !current.hasOlder || current.loadingOlder) return;
+    const first = current.messages[0] ? messageKey(current.messages[0]) : undefined;
+    if (first === undefined || first === this.#olderAskedAt) return;
+    this.#olderAskedAt = first;
+    void this.chat.session?.loadOlder();
+  }
+
+  private handleAwayChange(away: boolean): void {
+    this.away = away;
+    if (!away) this.unseen = 0;
+  }
+
+  private handleJump(): void {
+    this.renderRoot.querySelector<HTMLElement>('.log')?.focus();
+    this.scrolling.scrollToBottom();
+  }
+
+  private handleReload(): void {
+    void this.chat.session?.start();
+  }
+}
+
+if (!customElements.get('cw-message-list')) customElements.define('cw-message-list', CwMessageList);
+declare global {
+  interface HTMLElementTagNameMap {
+    'cw-message-list': CwMessageList;
+  }
+}

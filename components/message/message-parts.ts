@@ -1,0 +1,118 @@
+// Small render helpers for <cw-message>: safe links, author, avatar, attachments.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ChatMessage } from '../../services/conversation-store.js';
+import type { Attachment, Sender } from '../../services/types.js';
+import type { Strings } from '../shared/strings.js';
+
+/** The URL if it is an absolute http(s) address, otherwise undefined (no `javascript:`, `data:`, relative…). */
+export function httpUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A string for display from an untyped value (numbers and booleans as text, anything else empty). */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * `formatTime` of format.ts with the formatter kept per locale: building an Intl.DateTimeFormat costs about
+ * 50 µs, too much once per message in a long history.
+ */
+export function messageTime(epochSeconds: number, strings: Strings): string {
+  let format = timeFormats.get(strings.$locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(strings.$locale, { hour: 'numeric', minute: '2-digit' });
+    timeFormats.set(strings.$locale, format);
+  }
+  return format.format(epochSeconds * 1000);
+}
+
+/** The name shown above a message: "You" for the contact's own, the agent's or bot's name otherwise. */
+export function authorName(message: ChatMessage, strings: Strings): string {
+  if (message.message_type === 0) return strings.you;
+  const sender = message.sender;
+  const name = sender?.available_name || sender?.name;
+  if (name) return name;
+  return message.message_type === 3 || sender?.type === 'agent_bot' ? strings.bot : strings.agent;
+}
+
+/** Up to two initials of a name, for an avatar without a picture. */
+export function initials(name: string): string {
+  return name.trim().split(/\s+/).slice(0, 2).map((word) => Array.from(word)[0] ?? '').join('').toLocaleUpperCase();
+}
+
+/** The author's picture (decorative: the name is next to it), or their initials. */
+export function renderAvatar(sender: Sender | undefined, name: string): TemplateResult {
+  const picture = httpUrl(sender?.thumbnail) ?? httpUrl(sender?.avatar_url);
+  return html`<span part="avatar" class="avatar" aria-hidden="true">${picture
+    ? html`<img src=${picture} alt="" loading="lazy" decoding="async">`
+    : initials(name)}</span>`;
+}
+
+/** "1.2 MB" in the locale's digits and units. */
+export function formatSize(bytes: number | undefined, locale: string): string {
+  if (typeof bytes !== 'number' || !Number.isFinite(bytes) || bytes < 0) return '';
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let size = bytes;
+  let unit = 0;
+  while (size >= 1000 && unit < units.length - 1) {
+    size /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(size);
+}
+
+/** The file's name from its URL, else its extension, else "Attachment". */
+function fileName(attachment: Attachment, strings: Strings): string {
+  if (attachment.fallback_title) return attachment.fallback_title;
+  const url = httpUrl(attachment.data_url);
+  if (url) {
+    const last = new URL(url).pathname.split('/').filter(Boolean).at(-1);
+    if (last) {
+      try {
+        return decodeURIComponent(last);
+      } catch {
+        return last;
+      }
+    }
+  }
+  if (attachment.file_type === 'location') return strings.location;
+  return attachment.extension ? `${strings.attachment} (${attachment.extension})` : strings.attachment;
+}
+
+function renderImage(attachment: Attachment, strings: Strings): TemplateResult {
+  const full = httpUrl(attachment.data_url);
+  const thumb = httpUrl(attachment.thumb_url) ?? full;
+  if (!thumb) return renderFile(attachment, strings);
+  const image = html`<img src=${thumb} alt=${full ? '' : fileName(attachment, strings)} loading="lazy" decoding="async">`;
+  return full
+    ? html`<a part="attachment" class="attachment image" href=${full} target="_blank" rel="noopener noreferrer"
+        aria-label=${strings.openImage}>${image}</a>`
+    : html`<span part="attachment" class="attachment image">${image}</span>`;
+}
+
+function renderFile(attachment: Attachment, strings: Strings): TemplateResult {
+  const url = httpUrl(attachment.data_url);
+  const size = formatSize(attachment.file_size, strings.$locale);
+  const label = html`<span class="file-name">${fileName(attachment, strings)}</span>${size
+    ? html` <span class="file-size">${size}</span>` : nothing}`;
+  return url
+    ? html`<a part="attachment" class="attachment file" href=${url} target="_blank" rel="noopener noreferrer">${label}</a>`
+    : html`<span part="attachment" class="attachment file">${label}</span>`;
+}
+
+export function renderAttachments(attachments: readonly Attachment[] | undefined, strings: Strings) {
+  if (!attachments?.length) return nothing;
+  return html`<ul class="attachments">${attachments.map((attachment) => html`<li>${attachment.file_type === 'image'
+    ? renderImage(attachment, strings) : renderFile(attachment, strings)}</li>`)}</ul>`;
+}

@@ -1,0 +1,120 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { ChatSession } from '../../services/chat-session.js';
+import type { ChatMessage } from '../../services/conversation-store.js';
+import { sessionContext, stringsContext } from '../shared/context.js';
+import { emit } from '../shared/events.js';
+import { en, type Strings } from '../shared/strings.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { renderInteractive, type Postback } from './message-content.js';
+import { authorName, messageTime, renderAttachments, renderAvatar } from './message-parts.js';
+import styles from './message.styles.js';
+
+/**
+ * One message of a conversation: the author, the text (plain, line breaks kept), attachments, the
+ * interactive content types shown read-only, the time, and for the contact's own messages the delivery
+ * state with Retry and Delete once a send failed. Works on its own; inside `<cw-chat>` the Retry and
+ * Delete buttons reach the session (without a session they are not shown).
+ *
+ * @csspart bubble - The box around the text, attachments and interactive content.
+ * @csspart author - The author's name (visually hidden for own and grouped messages, still read out).
+ * @csspart avatar - The author's picture or initials, on the first message of a group from an agent or bot.
+ * @csspart time - The `<time>` the message was sent.
+ * @csspart status - The delivery state of an own message (sending, queued, sent, delivered, read, not sent).
+ * @csspart attachment - Each attachment: a linked image thumbnail or a file link.
+ * @csspart retry-button - Sends a failed message again.
+ * @csspart discard-button - Deletes a failed message.
+ * @csspart activity - The centred line of an activity (system) message.
+ * @cssprop --cw-message-max-width - Widest a bubble grows, relative to the row (default `80%`).
+ * @cssprop --cw-message-avatar-size - Size of the avatar (default `2rem`).
+ * @cssprop --cw-message-radius - Corner radius of a bubble (default the `--cw-radius` token).
+ * @event {CustomEvent<{ payload: string; title?: string; messageId?: number }>} cw-postback - A postback button of a `cards` message was pressed.
+ */
+export class CwMessage extends LitElement {
+  static override styles = [tokens, styles];
+
+  /** The message to show (a Chatwoot message plus its local delivery state). */
+  @property({ attribute: false }) message?: ChatMessage;
+  /** Follows a message of the same author: the author line and avatar are hidden. */
+  @property({ type: Boolean, reflect: true }) grouped = false;
+
+  @consume({ context: stringsContext, subscribe: true }) @state() private strings: Strings = en;
+  // Only the session's methods are needed, not its state: consuming it (rather than a SessionController)
+  // keeps a message from re-rendering on every store change, which matters with thousands of them.
+  @consume({ context: sessionContext, subscribe: true }) @state() private session?: ChatSession;
+
+  /** The contact's own message (`message_type` 0). Reflected as the `mine` attribute. */
+  get mine(): boolean {
+    return this.message?.message_type === 0;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('message')) this.toggleAttribute('mine', this.mine);
+  }
+
+  override render() {
+    const message = this.message;
+    if (!message) return nothing;
+    if (message.message_type === 2) return this.renderActivity(message);
+    const mine = this.mine;
+    const name = authorName(message, this.strings);
+    return html`<div class="row ${mine ? 'mine' : 'theirs'}">
+      ${mine ? nothing : this.grouped ? html`<span class="avatar-space"></span>` : renderAvatar(message.sender, name)}
+      <div class="body">
+        <span part="author" class="author ${mine || this.grouped ? 'visually-hidden' : ''}">${name}</span>
+        <div part="bubble" class="bubble">${this.renderContent(message)}</div>
+        <div class="meta">${this.renderTime(message)}${mine ? this.renderDelivery(message) : nothing}</div>
+      </div>
+    </div>`;
+  }
+
+  private renderActivity(message: ChatMessage) {
+    return html`<p part="activity" class="activity"><span>${message.content ?? ''}</span> ${this.renderTime(message)}</p>`;
+  }
+
+  private renderContent(message: ChatMessage) {
+    if (message.content_attributes?.deleted) return html`<p class="text deleted">${this.strings.deleted}</p>`;
+    return html`${message.content ? html`<p class="text">${message.content}</p>` : nothing}
+      ${renderAttachments(message.attachments, this.strings)}
+      ${renderInteractive(message, this.strings, this.handlePostback)}`;
+  }
+
+  private renderTime(message: ChatMessage) {
+    const date = new Date(message.created_at * 1000);
+    if (Number.isNaN(date.getTime())) return nothing;
+    return html`<time part="time" datetime=${date.toISOString()}>${messageTime(message.created_at, this.strings)}</time>`;
+  }
+
+  private renderDelivery(message: ChatMessage) {
+    const delivery = message.delivery;
+    if (!delivery) return nothing;
+    const failed = delivery === 'failed';
+    const canAct = failed && !!this.session && !!message.echo_id;
+    return html`<span part="status" class="status ${delivery}">${this.strings.delivery[delivery]}</span>
+      ${failed && message.error ? html`<span class="error">${message.error}</span>` : nothing}
+      ${canAct ? html`<span class="actions">
+        <button part="retry-button" type="button" @click=${this.handleRetry}>${this.strings.retrySend}</button>
+        <button part="discard-button" type="button" @click=${this.handleDiscard}>${this.strings.discard}</button>
+      </span>` : nothing}`;
+  }
+
+  private handleRetry(): void {
+    if (this.message?.echo_id) this.session?.retry(this.message.echo_id);
+  }
+
+  private handleDiscard(): void {
+    if (this.message?.echo_id) this.session?.discard(this.message.echo_id);
+  }
+
+  private handlePostback = (postback: Postback): void => {
+    emit(this, 'cw-postback', { ...postback, messageId: this.message?.id });
+  };
+}
+
+if (!customElements.get('cw-message')) customElements.define('cw-message', CwMessage);
+declare global {
+  interface HTMLElementTagNameMap {
+    'cw-message': CwMessage;
+  }
+}

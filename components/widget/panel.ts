@@ -1,0 +1,74 @@
+// The widget's panel: header (title, availability, reply time, close button) and the chat's parts.
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { availability } from '../../services/availability.js';
+import type { ChatState } from '../../services/conversation-store.js';
+import { closeIcon } from '../launcher/icons.js';
+import type { Strings } from '../shared/strings.js';
+import { backText } from './availability-text.js';
+
+export const PANEL_ID = 'cw-panel';
+
+/** Every part of the inner elements, re-exported from the widget with the element's name as prefix. */
+const prefixed = (prefix: string, parts: string) => parts.split(' ').map((part) => `${part}: ${prefix}-${part}`).join(', ');
+export const EXPORTED_PARTS = {
+  launcher: prefixed('launcher', 'button icon label badge'),
+  messageList: prefixed('message-list', 'log day-separator typing jump-button notice state reload-button bubble author'
+    + ' avatar time status attachment retry-button discard-button activity'),
+  composer: prefixed('composer', 'form input send-button reason error'),
+  contactForm: prefixed('contact-form', 'form intro field label input error submit-button status'),
+};
+
+export interface PanelView {
+  open: boolean;
+  strings: Strings;
+  state?: ChatState;
+  /** The widget's `header-title`, `reply-time`, `pre-chat-fields`, `pre-chat-required`. */
+  title: string;
+  replyTime: string;
+  fields: string;
+  required: boolean;
+  /** Set when the page fixed the locale: the panel takes that language's direction. */
+  dir?: 'ltr' | 'rtl';
+  onKeydown: (event: KeyboardEvent) => void;
+  onClose: () => void;
+}
+
+export function renderPanel(view: PanelView) {
+  const { strings, state } = view;
+  return html`
+    <section id=${PANEL_ID} part="panel" class="panel" role="dialog" aria-labelledby="cw-title" ?hidden=${!view.open}
+      dir=${ifDefined(view.dir)} @keydown=${view.onKeydown}>
+      <header part="header" class="header">
+        <div class="heading">
+          <h2 id="cw-title" part="title" class="title">${view.title || state?.inbox?.name || strings.widgetTitle}</h2>
+          ${renderStatus(state, strings)}
+          ${view.replyTime ? html`<p part="reply-time" class="reply-time">${view.replyTime}</p>` : nothing}
+        </div>
+        <button part="close-button" class="close" type="button" aria-label=${strings.closePanel} @click=${view.onClose}>
+          ${closeIcon}
+        </button>
+      </header>
+      <div part="body" class="body">
+        ${view.fields ? html`<cw-contact-form exportparts=${EXPORTED_PARTS.contactForm} fields=${view.fields}
+          ?required=${view.required}></cw-contact-form>` : nothing}
+        <cw-message-list exportparts=${EXPORTED_PARTS.messageList}></cw-message-list>
+        <cw-composer exportparts=${EXPORTED_PARTS.composer}></cw-composer>
+      </div>
+    </section>`;
+}
+
+/** "Online", or "Away" and when the team is back; nothing until the inbox is known. */
+function renderStatus(state: ChatState | undefined, strings: Strings) {
+  if (!state?.inbox) return nothing;
+  const now = new Date();
+  const { online, nextOpen } = availability(state.inbox, now);
+  const available = online || state.agentsOnline.length > 0;
+  const back = !available && nextOpen ? backText(nextOpen, now, strings) : '';
+  return html`
+    <p part="status" class="status ${available ? 'online' : 'away'}">
+      <span class="indicator" aria-hidden="true"></span>
+      <span>${available ? strings.online : strings.away}</span>
+      ${back ? html`<span class="back">${back}</span>` : nothing}
+    </p>`;
+}

@@ -1,0 +1,304 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ContextEvent } from '@lit/context';
+import '../chat/chat.js';
+import '../launcher/launcher.js';
+import type { CwChat } from '../chat/chat.js';
+import type { CwLauncher } from '../launcher/launcher.js';
+import { chatIcon } from '../launcher/icons.js';
+import type { CableStatus } from '../../services/cable-connection.js';
+import type { ChatSession } from '../../services/chat-session.js';
+import type { ChatMessage } from '../../services/conversation-store.js';
+import type { ContactAttributes, Conversation, PublicContact } from '../../services/types.js';
+import { sessionContext } from '../shared/context.js';
+import { emit } from '../shared/events.js';
+import { stringsFor, type Strings } from '../shared/strings.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { EXPORTED_PARTS, PANEL_ID, renderPanel } from './panel.js';
+import styles from './widget.styles.js';
+
+const CLOCK_MS = 60_000;
+
+/**
+ * The drop-in chat: a launcher and a panel with a header (inbox name, availability from the inbox's working
+ * hours), an optional pre-chat form, the messages and the composer. The panel's parts load the first time it
+ * opens. On screens up to 600px wide the panel fills the screen. Takes the attributes of `<cw-chat>`, whose
+ * events bubble out of it unchanged, and offers the same properties and methods.
+ *
+ * @slot launcher-icon - Replaces the launcher's chat icon.
+ * @csspart panel - The chat panel (`role="dialog"`).
+ * @csspart header - The panel's header.
+ * @csspart title - The inbox name (or `header-title`).
+ * @csspart status - Online or away, and when the team is back.
+ * @csspart reply-time - The `reply-time` text.
+ * @csspart close-button - The button that closes the panel.
+ * @csspart body - The box around the form, the messages and the composer.
+ * @csspart launcher-button - The launcher's button; also `launcher-icon`, `launcher-label`, `launcher-badge`.
+ * @csspart message-list-log - Every part of `cw-message-list` (messages included) as `message-list-<part>`,
+ *   of `cw-composer` as `composer-<part>` and of `cw-contact-form` as `contact-form-<part>`.
+ * @csspart error - `<cw-chat>`'s error box (and `retry-button`).
+ * @cssprop --cw-widget-width - Width of the panel (default min(400px, viewport width − 2 × offset)).
+ * @cssprop --cw-widget-height - Height of the panel (default min(640px, what fits above the launcher)).
+ * @cssprop --cw-launcher-size - Diameter of the launcher; the panel sits above it.
+ * @cssprop --cw-launcher-offset - Distance of the launcher and the panel from the viewport's edges.
+ * @event {CustomEvent<{ contact: PublicContact; conversation?: Conversation }>} cw-ready - The session started.
+ * @event {CustomEvent<{ open: boolean }>} cw-open-change - The chat was opened or closed (not fired for the `open` attribute).
+ * @event {CustomEvent<{ message: ChatMessage }>} cw-message - A new message arrived in the active conversation.
+ * @event {CustomEvent<{ count: number }>} cw-unread-change - The number of unread agent messages changed.
+ * @event {CustomEvent<{ status: 'connecting' | 'open' | 'closed' }>} cw-connection-change - The live connection changed.
+ * @event {CustomEvent<{ code: string; message: string }>} cw-error - Something failed; `message` is readable.
+ */
+export class CwWidget extends LitElement {
+  static override styles = [tokens, styles];
+
+  /** Chatwoot's address, e.g. `https://chat.example.com`. */
+  @property({ attribute: 'base-url' }) baseUrl = '';
+  /** The identifier of the API-channel inbox. */
+  @property() inbox = '';
+  /** The site's id for a signed-in visitor. */
+  @property() identifier = '';
+  /** HMAC-SHA256 of `identifier` with the inbox's HMAC token, computed by the site's backend. */
+  @property({ attribute: 'identifier-hash' }) identifierHash = '';
+  /** The visitor's name, e-mail and phone, used when the contact is created. */
+  @property() name = '';
+  @property() email = '';
+  @property() phone = '';
+  /** Language of the texts (BCP 47); defaults to the page's `lang`, then English. */
+  @property() locale = '';
+  /** Where the visitor's credentials are kept: `local` (default), `session` or `none`. */
+  @property() storage: 'local' | 'session' | 'none' = 'local';
+  /** Whether the chat is open. Reflected to the `open` attribute; setting it fires no event. */
+  @property({ type: Boolean, reflect: true, attribute: 'open' }) isOpen = false;
+  /** `light` or `dark` fixes the colour scheme; by default it follows the visitor's preference. */
+  @property({ reflect: true }) theme: '' | 'light' | 'dark' = '';
+  /** `right` or `left` pins the launcher and panel to that physical side; empty follows the text direction. */
+  @property({ reflect: true }) position: '' | 'right' | 'left' = '';
+  /** Text of the panel's header; the inbox's name by default. */
+  @property({ attribute: 'header-title' }) headerTitle = '';
+  /** Text shown under the title, e.g. "Typically replies in a few minutes". */
+  @property({ attribute: 'reply-time' }) replyTime = '';
+  /** The fields of a pre-chat form (`<cw-contact-form fields>`); no form when empty. */
+  @property({ attribute: 'pre-chat-fields' }) preChatFields = '';
+  /** The visitor must fill in the pre-chat form before sending a message. */
+  @property({ type: Boolean, attribute: 'pre-chat-required' }) preChatRequired = false;
+  /** Text beside the launcher's icon, for an expanded launcher. */
+  @property({ attribute: 'launcher-label' }) launcherLabel = '';
+
+  @state() private partsLoaded = false;
+  @query('cw-chat') private chat?: CwChat;
+  @query('cw-launcher') private launcher?: CwLauncher;
+  @query(`#${PANEL_ID}`) private panel?: HTMLElement;
+
+  #session?: ChatSession;
+  #unsubscribeStore?: () => void;
+  #parts?: Promise<void>;
+  #inboxRequested = new WeakSet<ChatSession>();
+  #clock?: ReturnType<typeof setInterval>;
+
+  /** The session, for pages that drive it directly. */
+  get session(): ChatSession | undefined {
+    return this.chat?.session;
+  }
+
+  get contact(): PublicContact | undefined {
+    return this.chat?.contact;
+  }
+
+  get conversation(): Conversation | undefined {
+    return this.chat?.conversation;
+  }
+
+  /** The active conversation's messages in order; a message still being sent has no `id` yet. */
+  get messages(): readonly ChatMessage[] {
+    return this.chat?.messages ?? [];
+  }
+
+  get connection(): CableStatus {
+    return this.chat?.connection ?? 'closed';
+  }
+
+  get unreadCount(): number {
+    return this.chat?.unreadCount ?? 0;
+  }
+
+  open(): void {
+    if (this.chat) this.chat.open();
+    else this.isOpen = true;
+  }
+
+  close(): void {
+    if (this.chat) this.chat.close();
+    else this.isOpen = false;
+  }
+
+  toggle(): void {
+    if (this.chat) this.chat.toggle();
+    else this.isOpen = !this.isOpen;
+  }
+
+  /** Sends a message as the visitor (the same path as the composer). */
+  async send(text: string): Promise<void> {
+    await (await this.#ready()).send(text);
+  }
+
+  /** Identifies the visitor as the site's user; `attributes.identifier_hash` verifies it (HMAC). */
+  async setUser(identifier: string, attributes: ContactAttributes & { identifier_hash?: string } = {}): Promise<void> {
+    const chat = await this.#ready();
+    this.identifier = identifier;
+    this.identifierHash = attributes.identifier_hash ?? '';
+    await chat.setUser(identifier, attributes);
+  }
+
+  async setCustomAttributes(customAttributes: Record<string, unknown>): Promise<void> {
+    await (await this.#ready()).setCustomAttributes(customAttributes);
+  }
+
+  /** Forgets the visitor on this device (contact, conversation, unsent messages), as on logout. */
+  reset(): void {
+    this.chat?.reset();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && this.isOpen) this.#startClock();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopClock();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('isOpen') && this.isOpen) void this.#loadParts();
+  }
+
+  override render() {
+    return html`
+      <cw-chat exportparts="error, retry-button" panel-id=${PANEL_ID} .baseUrl=${this.baseUrl} .inbox=${this.inbox}
+        .identifier=${this.identifier} .identifierHash=${this.identifierHash} .name=${this.name} .email=${this.email}
+        .phone=${this.phone} .locale=${this.#locale()} .storage=${this.storage} .isOpen=${this.isOpen}
+        .theme=${this.theme} @cw-open-change=${this.handleOpenChange}>
+        <div class="parts">${this.#session ? this.#renderParts() : nothing}</div>
+      </cw-chat>`;
+  }
+
+  /** The parts render once the session exists: they expect one as soon as they connect. */
+  #renderParts() {
+    const strings = this.#strings();
+    return html`
+      <cw-launcher exportparts=${EXPORTED_PARTS.launcher} position=${this.position} label=${this.launcherLabel}>
+        <slot name="launcher-icon" slot="icon">${chatIcon}</slot>
+      </cw-launcher>
+      ${this.partsLoaded ? renderPanel({
+        open: this.isOpen, strings, state: this.#session?.store.state, title: this.headerTitle, replyTime: this.replyTime,
+        fields: this.preChatFields, required: this.preChatRequired, dir: this.locale ? strings.$dir : undefined,
+        onKeydown: this.#handlePanelKeydown, onClose: this.#handleClose,
+      }) : nothing}`;
+  }
+
+  protected override firstUpdated(): void {
+    // The session lives in the inner <cw-chat>, below this element: ask for it from inside, as its parts do.
+    const asker = this.renderRoot.querySelector('.parts')!;
+    asker.dispatchEvent(new ContextEvent(sessionContext, asker, this.#handleSession, true));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (this.isOpen) this.#startClock();
+    else this.#stopClock();
+    if (this.isOpen && this.#session && !this.#inboxRequested.has(this.#session)) {
+      this.#inboxRequested.add(this.#session);
+      void this.#session.loadInbox();
+    }
+    // The launcher links its button to the panel by reference: tell it once the panel exists.
+    if ((changed as PropertyValues).has('partsLoaded')) this.launcher?.requestUpdate();
+  }
+
+  private handleOpenChange(event: CustomEvent<{ open: boolean }>): void {
+    if (event.target !== this.chat) return;
+    const focusWasInPanel = this.panel?.matches(':focus-within') ?? false;
+    this.isOpen = event.detail.open;
+    if (this.isOpen) void this.#focusPanel();
+    else if (focusWasInPanel) void this.#focusLauncher();
+  }
+
+  readonly #handlePanelKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+    event.preventDefault();
+    this.close();
+  };
+
+  readonly #handleClose = (): void => this.close();
+
+  readonly #handleSession = (session: ChatSession | undefined): void => {
+    if (session === this.#session) return;
+    this.#unsubscribeStore?.();
+    this.#session = session;
+    this.#unsubscribeStore = session?.store.subscribe(() => this.requestUpdate());
+    this.requestUpdate();
+  };
+
+  #loadParts(): Promise<void> {
+    this.#parts ??= Promise.all([
+      import('../message-list/message-list.js'),
+      import('../composer/composer.js'),
+      import('../contact-form/contact-form.js'),
+    ]).then(() => {
+      this.partsLoaded = true;
+    }, (error: unknown) => {
+      this.#parts = undefined;
+      emit(this, 'cw-error', { code: 'load', message: error instanceof Error ? error.message : String(error) });
+    });
+    return this.#parts;
+  }
+
+  /** Focus goes to the pre-chat form while it must be filled in first, otherwise to the composer. */
+  async #focusPanel(): Promise<void> {
+    await this.#loadParts();
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector('cw-contact-form');
+    await form?.updateComplete;
+    if (!this.isOpen) return;
+    const blocked = this.#session?.store.state.sendBlockedBy === 'contact-form';
+    const target = blocked && form ? form : this.renderRoot.querySelector('cw-composer');
+    await target?.updateComplete;
+    if (this.isOpen) target?.focus();
+  }
+
+  async #focusLauncher(): Promise<void> {
+    await this.updateComplete;
+    await this.launcher?.updateComplete;
+    if (!this.isOpen) this.launcher?.focus();
+  }
+
+  async #ready(): Promise<CwChat> {
+    await this.updateComplete;
+    if (!this.chat) throw new Error('The widget has not rendered yet');
+    await this.chat.updateComplete;
+    return this.chat;
+  }
+
+  #locale(): string {
+    return this.locale || this.closest('[lang]')?.getAttribute('lang') || '';
+  }
+
+  #strings(): Strings {
+    return stringsFor(this.#locale() || undefined);
+  }
+
+  #startClock(): void {
+    // Keeps "Away · Back at …" true while the panel stays open across an opening or closing time.
+    this.#clock ??= setInterval(() => this.requestUpdate(), CLOCK_MS);
+  }
+
+  #stopClock(): void {
+    clearInterval(this.#clock);
+    this.#clock = undefined;
+  }
+}
+
+if (!customElements.get('cw-widget')) customElements.define('cw-widget', CwWidget);
+declare global {
+  interface HTMLElementTagNameMap {
+    'cw-widget': CwWidget;
+  }
+}
