@@ -38,6 +38,18 @@ export default css`
   :host([grouped]) .theirs .bubble { border-start-start-radius: calc(var(--_space) / 2); }
   :host([grouped]) .mine .bubble { border-start-end-radius: calc(var(--_space) / 2); }
   .text { white-space: pre-wrap; }
+  .markdown { overflow-wrap: anywhere; }
+  .markdown > :first-child { margin-block-start: 0; }
+  .markdown > :last-child { margin-block-end: 0; }
+  .markdown :is(p, ul, ol, blockquote, pre) { margin-block: 0 calc(var(--_space) * 0.75); }
+  .markdown :is(ul, ol) { padding-inline-start: 1.25em; }
+  .markdown blockquote { margin-inline: 0; padding-inline-start: var(--_space); border-inline-start: 3px solid var(--_color-border); color: var(--_color-muted); }
+  .markdown code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.875em; padding: 0.1em 0.3em; border-radius: 4px; background: light-dark(rgb(0 0 0 / 0.06), rgb(255 255 255 / 0.1)); }
+  .markdown pre { overflow-x: auto; padding: var(--_space); border-radius: calc(var(--_radius) / 2); background: light-dark(rgb(0 0 0 / 0.06), rgb(255 255 255 / 0.08)); }
+  .markdown pre code { padding: 0; background: none; }
+  .markdown a { color: inherit; text-decoration: underline; text-underline-offset: 2px; }
+  .markdown hr { border: 0; border-block-start: 1px solid var(--_color-border); }
+  .markdown .heading { font-size: 1.05em; }
   .deleted { font-style: italic; opacity: 0.85; }
   a { color: inherit; text-decoration: underline; }
 

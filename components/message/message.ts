@@ -8,12 +8,13 @@ import { emit } from '../shared/events.js';
 import { en, type Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { renderInteractive, type Postback } from './message-content.js';
+import { renderMarkdown } from '../shared/markdown-view.js';
 import { authorName, messageTime, renderAttachments, renderAvatar } from './message-parts.js';
 import styles from './message.styles.js';
 
 /**
  * One message of a conversation: the author, the text (plain, line breaks kept), attachments, the
- * interactive content types shown read-only, the time, and for the contact's own messages the delivery
+ * interactive content types shown read-only, agent and bot text as Markdown (contact text stays plain), the time, and for the contact's own messages the delivery
  * state with Retry and Delete once a send failed. Works on its own; inside `<cw-chat>` the Retry and
  * Delete buttons reach the session (without a session they are not shown).
  *
@@ -75,9 +76,15 @@ export class CwMessage extends LitElement {
 
   private renderContent(message: ChatMessage) {
     if (message.content_attributes?.deleted) return html`<p class="text deleted">${this.strings.deleted}</p>`;
-    return html`${message.content ? html`<p class="text">${message.content}</p>` : nothing}
+    return html`${message.content ? this.renderText(message.content) : nothing}
       ${renderAttachments(message.attachments, this.strings)}
       ${renderInteractive(message, this.strings, this.handlePostback)}`;
+  }
+
+  /** The contact's own words stay plain text; agents and bots write Markdown. */
+  private renderText(content: string) {
+    if (this.mine) return html`<p class="text">${content}</p>`;
+    return html`<div class="markdown">${renderMarkdown(content)}</div>`;
   }
 
   private renderTime(message: ChatMessage) {

@@ -39,17 +39,26 @@ describe('<cw-message>', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('keeps line breaks in the text and shows it as plain text', async () => {
-    const element = await render(message({ content: 'first line\nsecond line' }));
+  it('keeps line breaks in the contact\'s text and shows it as plain text', async () => {
+    const element = await render(message({ content: 'first line\nsecond *line*', message_type: 0 }));
     const text = element.shadowRoot!.querySelector<HTMLElement>('.text')!;
-    expect(text.textContent).to.equal('first line\nsecond line');
+    expect(text.textContent).to.equal('first line\nsecond *line*');
     expect(getComputedStyle(text).whiteSpace).to.equal('pre-wrap');
+  });
+
+  it('renders an agent\'s Markdown with line breaks and links that open safely', async () => {
+    const element = await render(message({ content: 'first **line**\nsee https://example.com/help' }));
+    const markdown = element.shadowRoot!.querySelector<HTMLElement>('.markdown')!;
+    expect(markdown.querySelector('strong')!.textContent).to.equal('line');
+    expect(markdown.querySelector('br')).to.not.equal(null);
+    const link = markdown.querySelector('a')!;
+    expect([link.href, link.target, link.rel]).to.deep.equal(['https://example.com/help', '_blank', 'noopener noreferrer']);
   });
 
   it('shows markup in the content as text and creates no element from it', async () => {
     const hostile = '<img src=x onerror="window.__cwHacked = true"><b>bold</b>';
     const element = await render(message({ content: hostile }));
-    expect(element.shadowRoot!.querySelector('.text')!.textContent).to.equal(hostile);
+    expect(element.shadowRoot!.querySelector('.markdown')!.textContent).to.equal(hostile);
     expect(element.shadowRoot!.querySelector('.bubble img, .bubble b')).to.equal(null);
     expect((window as unknown as { __cwHacked?: boolean }).__cwHacked).to.equal(undefined);
   });
@@ -165,7 +174,7 @@ describe('<cw-message>', () => {
         items: [{ name: 'size', label: 'Team size', type: 'text' }], submitted_values: [{ name: 'size', value: '12' }],
       },
     }));
-    expect(form.shadowRoot!.querySelector('.text')!.textContent).to.equal('Tell us more');
+    expect(form.shadowRoot!.querySelector('.markdown')!.textContent).to.equal('Tell us more');
     expect(form.shadowRoot!.querySelector('dt')!.textContent).to.equal('Team size');
     expect(form.shadowRoot!.querySelector('dd')!.textContent).to.equal('12');
     const email = await render(message({ message_type: 3, sender: undefined, content_type: 'input_email', content: 'Your e-mail?', content_attributes: { submitted_email: 'a@b.example' } }));
