@@ -8,7 +8,9 @@ import { MemoryStorage, type KeyValueStorage } from '../../services/session-stor
 import type { ContactAttributes, Conversation, PublicContact } from '../../services/types.js';
 import { chatContext, sessionContext, stringsContext, type ChatHost } from '../shared/context.js';
 import { emit } from '../shared/events.js';
+import { NotificationSound } from '../shared/notification-sound.js';
 import { PageLifecycle } from '../shared/page-lifecycle.js';
+import { TitleBadge } from '../shared/title-badge.js';
 import { stringsFor, type Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import styles from './chat.styles.js';
@@ -50,6 +52,10 @@ export class CwChat extends LitElement implements ChatHost {
   @property({ type: Boolean, reflect: true, attribute: 'open' }) isOpen = false;
   /** `light` or `dark` fixes the colour scheme; by default it follows the visitor's preference. */
   @property({ reflect: true }) theme: '' | 'light' | 'dark' = '';
+  /** Shows the unread count in front of the page's title, e.g. "(2) Shop". */
+  @property({ type: Boolean, attribute: 'unread-in-title' }) unreadInTitle = false;
+  /** Plays a short chime when an agent replies while the page is hidden (after the visitor's first interaction). */
+  @property({ type: Boolean, attribute: 'notify-sound' }) notifySound = false;
   /** The id of the panel a launcher controls (set by `cw-widget`). */
   @property({ attribute: 'panel-id' }) panelId = '';
 
@@ -59,6 +65,8 @@ export class CwChat extends LitElement implements ChatHost {
   readonly #stringsProvider = new ContextProvider(this, { context: stringsContext, initialValue: stringsFor(undefined) });
   readonly #hostProvider = new ContextProvider(this, { context: chatContext, initialValue: this });
   #configError = '';
+  readonly #titleBadge = new TitleBadge();
+  #sound?: NotificationSound;
 
   /** The session, for pages that drive it directly. */
   get session(): ChatSession | undefined {
@@ -128,9 +136,13 @@ export class CwChat extends LitElement implements ChatHost {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#disposeSession();
+    this.#sound?.dispose();
+    this.#sound = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('notifySound') && this.notifySound) this.#sound ??= new NotificationSound();
+    if (changed.has('unreadInTitle')) this.#showUnreadInTitle(this.unreadCount);
     if (changed.has('locale') || !this.hasUpdated) {
       this.#stringsProvider.setValue(stringsFor(this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined));
     }
@@ -200,8 +212,14 @@ export class CwChat extends LitElement implements ChatHost {
     this.#unsubscribe = [
       session.store.subscribe(() => this.requestUpdate()),
       session.on('ready', (detail) => emit(this, 'cw-ready', detail)),
-      session.on('message', (detail) => emit(this, 'cw-message', detail)),
-      session.on('unread', (detail) => emit(this, 'cw-unread-change', detail)),
+      session.on('message', (detail) => {
+        this.#notify(detail.message);
+        emit(this, 'cw-message', detail);
+      }),
+      session.on('unread', (detail) => {
+        this.#showUnreadInTitle(detail.count);
+        emit(this, 'cw-unread-change', detail);
+      }),
       session.on('connection', (detail) => emit(this, 'cw-connection-change', detail)),
       session.on('error', (detail: ChatError) => emit(this, 'cw-error', detail)),
     ];
@@ -211,7 +229,21 @@ export class CwChat extends LitElement implements ChatHost {
     else void session.resume();
   }
 
+  #showUnreadInTitle(count: number): void {
+    if (this.unreadInTitle && count > 0) this.#titleBadge.show(this.#stringsProvider.value.titleUnread(count));
+    else this.#titleBadge.clear();
+  }
+
+  /** A human agent's reply while the page is hidden: the opt-in chime. */
+  #notify(message: ChatMessage): void {
+    if (!this.notifySound || document.visibilityState !== 'hidden') return;
+    if (message.message_type !== 1 || message.sender?.type !== 'user') return;
+    this.#sound ??= new NotificationSound();
+    this.#sound.play();
+  }
+
   #disposeSession(): void {
+    this.#titleBadge.clear();
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
     this.#unsubscribe = [];
     this.#session?.dispose();

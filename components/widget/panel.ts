@@ -6,6 +6,7 @@ import type { ChatState } from '../../services/conversation-store.js';
 import { closeIcon } from '../launcher/icons.js';
 import type { Strings } from '../shared/strings.js';
 import { backText } from './availability-text.js';
+import { renderEndButton, renderEndState, type EndView } from './conversation-end.js';
 
 export const PANEL_ID = 'cw-panel';
 
@@ -32,6 +33,7 @@ export interface PanelView {
   dir?: 'ltr' | 'rtl';
   onKeydown: (event: KeyboardEvent) => void;
   onClose: () => void;
+  end: EndView;
 }
 
 export function renderPanel(view: PanelView) {
@@ -45,10 +47,12 @@ export function renderPanel(view: PanelView) {
           ${renderStatus(state, strings)}
           ${view.replyTime ? html`<p part="reply-time" class="reply-time">${view.replyTime}</p>` : nothing}
         </div>
+        ${renderEndButton(view.end)}
         <button part="close-button" class="close" type="button" aria-label=${strings.closePanel} @click=${view.onClose}>
           ${closeIcon}
         </button>
       </header>
+      ${renderEndState(view.end)}
       <div part="body" class="body">
         ${view.fields ? html`<cw-contact-form exportparts=${EXPORTED_PARTS.contactForm} fields=${view.fields}
           ?required=${view.required}></cw-contact-form>` : nothing}

@@ -75,6 +75,25 @@ export default css`
   .close:hover { background: var(--_color-surface); }
   .close:focus-visible { outline: var(--_focus-ring); outline-offset: -2px; }
 
+  .end {
+    flex: none; min-block-size: 44px; padding-inline: var(--_space); border: 0; border-radius: calc(var(--_radius) / 2);
+    background: transparent; color: var(--_color-muted); font: inherit; font-size: 0.8125rem; cursor: pointer;
+  }
+  .end:hover { background: var(--_color-surface); color: var(--_color-text); }
+  .end-confirm, .ended {
+    display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space);
+    padding: var(--_space) calc(var(--_space) * 2); border-block-end: 1px solid var(--_color-border);
+    background: var(--_color-surface-raised); font-size: 0.875rem;
+  }
+  .end-confirm p, .ended p { flex: 1 1 12rem; margin: 0; }
+  .end-actions { display: flex; gap: var(--_space); }
+  :is(.end-confirm, .ended) button {
+    min-block-size: 44px; padding-inline: calc(var(--_space) * 1.5); border: 1px solid var(--_color-border);
+    border-radius: calc(var(--_radius) / 2); background: var(--_color-surface); color: var(--_color-text); font: inherit; cursor: pointer;
+  }
+  .end-confirm button.danger { border-color: var(--_color-danger); color: var(--_color-danger); }
+  .ended button { border-color: var(--_color-primary); background: var(--_color-primary); color: var(--_color-on-primary); }
+
   .body { flex: 1; min-block-size: 0; display: flex; flex-direction: column; }
   cw-contact-form { flex: 0 1 auto; min-block-size: 0; overflow: auto; border-block-end: 1px solid var(--_color-border); }
   cw-message-list { flex: 1 1 0; min-block-size: 0; }

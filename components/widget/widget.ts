@@ -15,6 +15,8 @@ import { emit } from '../shared/events.js';
 import { stringsFor, type Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { EXPORTED_PARTS, PANEL_ID, renderPanel } from './panel.js';
+import type { EndView } from './conversation-end.js';
+import { describeError } from '../../services/api-error.js';
 import styles from './widget.styles.js';
 
 const CLOCK_MS = 60_000;
@@ -33,6 +35,9 @@ const CLOCK_MS = 60_000;
  * @csspart reply-time - The `reply-time` text.
  * @csspart close-button - The button that closes the panel.
  * @csspart body - The box around the form, the messages and the composer.
+ * @csspart end-button - "End conversation" in the header, while a conversation is open.
+ * @csspart end-confirm - The confirmation shown before ending the conversation.
+ * @csspart ended - The line shown once the conversation is resolved, with "Start a new conversation".
  * @csspart launcher-button - The launcher's button; also `launcher-icon`, `launcher-label`, `launcher-badge`.
  * @csspart message-list-log - Every part of `cw-message-list` (messages included) as `message-list-<part>`,
  *   of `cw-composer` as `composer-<part>` and of `cw-contact-form` as `contact-form-<part>`.
@@ -83,8 +88,14 @@ export class CwWidget extends LitElement {
   @property({ type: Boolean, attribute: 'pre-chat-required' }) preChatRequired = false;
   /** Text beside the launcher's icon, for an expanded launcher. */
   @property({ attribute: 'launcher-label' }) launcherLabel = '';
+  /** As on `<cw-chat>`: the unread count in front of the page's title. */
+  @property({ type: Boolean, attribute: 'unread-in-title' }) unreadInTitle = false;
+  /** As on `<cw-chat>`: a chime for agent replies while the page is hidden. */
+  @property({ type: Boolean, attribute: 'notify-sound' }) notifySound = false;
 
   @state() private partsLoaded = false;
+  @state() private confirmingEnd = false;
+  @state() private endBusy = false;
   @query('cw-chat') private chat?: CwChat;
   @query('cw-launcher') private launcher?: CwLauncher;
   @query(`#${PANEL_ID}`) private panel?: HTMLElement;
@@ -177,7 +188,8 @@ export class CwWidget extends LitElement {
       <cw-chat exportparts="error, retry-button" panel-id=${PANEL_ID} .baseUrl=${this.baseUrl} .inbox=${this.inbox}
         .identifier=${this.identifier} .identifierHash=${this.identifierHash} .name=${this.name} .email=${this.email}
         .phone=${this.phone} .locale=${this.#locale()} .storage=${this.storage} .isOpen=${this.isOpen}
-        .theme=${this.theme} @cw-open-change=${this.handleOpenChange}>
+        .theme=${this.theme} .unreadInTitle=${this.unreadInTitle} .notifySound=${this.notifySound}
+        @cw-open-change=${this.handleOpenChange}>
         <div class="parts">${this.#session ? this.#renderParts() : nothing}</div>
       </cw-chat>`;
   }
@@ -192,7 +204,7 @@ export class CwWidget extends LitElement {
       ${this.partsLoaded ? renderPanel({
         open: this.isOpen, strings, state: this.#session?.store.state, title: this.headerTitle, replyTime: this.replyTime,
         fields: this.preChatFields, required: this.preChatRequired, dir: this.locale ? strings.$dir : undefined,
-        onKeydown: this.#handlePanelKeydown, onClose: this.#handleClose,
+        onKeydown: this.#handlePanelKeydown, onClose: this.#handleClose, end: this.#endView(strings),
       }) : nothing}`;
   }
 
@@ -228,6 +240,36 @@ export class CwWidget extends LitElement {
   };
 
   readonly #handleClose = (): void => this.close();
+
+  #endView(strings: Strings): EndView {
+    return {
+      state: this.#session?.store.state, strings, confirming: this.confirmingEnd, busy: this.endBusy,
+      onAsk: () => (this.confirmingEnd = true),
+      onCancel: () => (this.confirmingEnd = false),
+      onConfirm: () => void this.#runEndAction(async (session) => {
+        await session.resolve();
+        this.confirmingEnd = false;
+      }),
+      onStartNew: () => void this.#runEndAction(async (session) => {
+        await session.startNewConversation();
+        void this.#focusPanel();
+      }),
+    };
+  }
+
+  /** Runs an end-of-conversation action; a failure reaches the page as a cw-error. */
+  async #runEndAction(action: (session: ChatSession) => Promise<void>): Promise<void> {
+    const session = this.#session;
+    if (!session || this.endBusy) return;
+    this.endBusy = true;
+    try {
+      await action(session);
+    } catch (error) {
+      emit(this, 'cw-error', describeError(error, this.baseUrl));
+    } finally {
+      this.endBusy = false;
+    }
+  }
 
   readonly #handleSession = (session: ChatSession | undefined): void => {
     if (session === this.#session) return;

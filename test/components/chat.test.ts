@@ -105,6 +105,58 @@ describe('<cw-chat>', () => {
     expect(sender.custom_attributes).to.deep.equal({ plan: 'pro' });
   });
 
+  it('shows the unread count in the page title when asked, and restores the title', async () => {
+    const { url } = await standIn();
+    const { inboxIdentifier } = await freshInbox();
+    const previous = document.title;
+    const original = (document.title = 'Kettlewise shop');
+    try {
+      const chat = await fixture<CwChat>(html`<cw-chat base-url=${url} inbox=${inboxIdentifier} storage="none" open unread-in-title></cw-chat>`);
+      await chat.send('hi');
+      await waitFor(() => chat.connection === 'open' && chat.messages[0]?.id, 'the conversation');
+      await agent.reply(chat.conversation!.id, 'Hello!');
+      await waitFor(() => document.title === `(1) ${original}`, 'the count in the title');
+      await chat.session!.markSeen();
+      await waitFor(() => document.title === original, 'the title to be restored');
+    } finally {
+      document.title = previous;
+    }
+  });
+
+  it('chimes for an agent reply while the page is hidden, only after the visitor interacted', async () => {
+    const started: number[] = [];
+    class FakeAudioContext {
+      currentTime = 0;
+      destination = {};
+      resume() { return Promise.resolve(); }
+      close() { return Promise.resolve(); }
+      createGain() { return { gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} }, connect: (next: unknown) => next }; }
+      createOscillator() {
+        return { frequency: { value: 0 }, connect: (next: unknown) => next, start: (at: number) => started.push(at), stop() {} };
+      }
+    }
+    const realAudioContext = window.AudioContext;
+    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
+    window.AudioContext = FakeAudioContext as unknown as typeof AudioContext;
+    try {
+      const { chat } = await chatOnFreshInbox({ open: true });
+      chat.notifySound = true;
+      await chat.send('hi');
+      await waitFor(() => chat.connection === 'open' && chat.messages[0]?.id, 'the conversation');
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      await agent.reply(chat.conversation!.id, 'before any interaction');
+      await waitFor(() => chat.messages.length === 2, 'the first reply');
+      expect(started).to.deep.equal([]);
+      window.dispatchEvent(new PointerEvent('pointerdown'));
+      await agent.reply(chat.conversation!.id, 'after a click');
+      await waitFor(() => started.length === 2, 'the chime');
+    } finally {
+      window.AudioContext = realAudioContext;
+      delete (document as unknown as Record<string, unknown>).visibilityState;
+      Object.defineProperty(Document.prototype, 'visibilityState', visibility);
+    }
+  });
+
   it('keeps a returning visitor, and reset() leaves no key behind', async () => {
     const { chat, inboxIdentifier } = await chatOnFreshInbox({ open: true, storage: 'local' });
     await chat.send('remember me');

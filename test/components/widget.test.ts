@@ -284,3 +284,43 @@ describe('backText()', () => {
     expect(backText(new Date(2025, 0, 13, 9, 0), now, en)).to.equal(`Back on Monday, January 13 at ${time(new Date(2025, 0, 13, 9, 0))}`);
   });
 });
+
+describe('<cw-widget> conversation end', () => {
+  it('ends the conversation after a confirmation and offers a new one', async () => {
+    const { url } = await standIn();
+    const { inboxIdentifier } = await freshInbox();
+    const widget = await fixture<CwWidget>(html`<cw-widget base-url=${url} inbox=${inboxIdentifier} storage="none" open></cw-widget>`);
+    await widget.send('please close this');
+    await waitFor(() => widget.conversation && widget.messages[0]?.id, 'the conversation');
+    const root = widget.shadowRoot!;
+    const endButton = await waitFor(() => root.querySelector<HTMLButtonElement>('[part="end-button"]'), 'the end button');
+    endButton.click();
+    const confirm = await waitFor(() => root.querySelector<HTMLElement>('[part="end-confirm"]'), 'the confirmation');
+    const panel = root.querySelector<HTMLElement>('[part="panel"]')!;
+    await Promise.all(panel.getAnimations({ subtree: true }).map((animation) => animation.finished)); // the panel fades in
+    await expect(widget).to.be.accessible();
+    expect(widget.conversation!.status).to.equal('open');
+    confirm.querySelector<HTMLButtonElement>('button.danger')!.click();
+    const ended = await waitFor(() => root.querySelector<HTMLElement>('[part="ended"]'), 'the ended line');
+    expect(widget.conversation!.status).to.equal('resolved');
+    const first = widget.conversation!.id;
+    ended.querySelector('button')!.click();
+    await waitFor(() => widget.conversation!.id !== first, 'a new conversation');
+    expect(root.querySelector('[part="ended"]')).to.equal(null);
+    expect(widget.messages).to.have.length(0);
+  });
+
+  it('asks nothing when the visitor cancels', async () => {
+    const { url } = await standIn();
+    const { inboxIdentifier } = await freshInbox();
+    const widget = await fixture<CwWidget>(html`<cw-widget base-url=${url} inbox=${inboxIdentifier} storage="none" open></cw-widget>`);
+    await widget.send('keep it open');
+    await waitFor(() => widget.conversation && widget.messages[0]?.id, 'the conversation');
+    const root = widget.shadowRoot!;
+    (await waitFor(() => root.querySelector<HTMLButtonElement>('[part="end-button"]'), 'the end button')).click();
+    const confirm = await waitFor(() => root.querySelector<HTMLElement>('[part="end-confirm"]'), 'the confirmation');
+    [...confirm.querySelectorAll('button')].at(-1)!.click();
+    await waitFor(() => root.querySelector('[part="end-button"]'), 'the end button again');
+    expect(widget.conversation!.status).to.equal('open');
+  });
+});
