@@ -9,6 +9,7 @@ import { ConversationStore, type ChatError, type ChatMessage, type ChatNotice } 
 import { Emitter } from './emitter.js';
 import { fetchPage, fetchSince, PAGE_SIZE, withRecoveryRetries } from './history.js';
 import { Outbox, OutboxFullError, type OutboxEntry } from './outbox.js';
+import { SharedCable, type LiveConnection } from './shared-cable.js';
 import { MemoryStorage, SessionStorage, type KeyValueStorage } from './session-storage.js';
 import { TypingNotifier } from './typing-notifier.js';
 import type {
@@ -33,6 +34,8 @@ export interface ChatSessionOptions {
   WebSocket?: typeof WebSocket;
   /** Defaults to the base URL's `/cable` over ws(s). */
   cableUrl?: string;
+  /** Share one socket among the tabs of this visitor (default: where Web Locks and BroadcastChannel exist). */
+  shareConnection?: boolean;
   lifecycle?: Lifecycle;
 }
 
@@ -59,7 +62,7 @@ export class ChatSession {
   readonly #outbox: Outbox;
   readonly #emitter = new Emitter<SessionEvents>();
   readonly #typing: TypingNotifier;
-  #cable?: CableConnection;
+  #cable?: LiveConnection;
   #starting?: Promise<void>;
   /** Bumped when the visitor changes (setUser, reset): work started for the previous one is dropped. */
   #generation = 0;
@@ -172,7 +175,7 @@ export class ChatSession {
     this.store.addPending({
       echo_id: echoId, content: text, message_type: 0, content_type: 'text', content_attributes: {},
       created_at: Date.now() / 1000, conversation_id: this.store.state.conversation?.id ?? 0,
-      delivery: online ? 'sending' : 'queued',
+      delivery: online ? 'sending' : 'queued', ...pendingFiles(files),
     });
     try {
       this.#outbox.add({ echo_id: echoId, content: text, files: files.length ? [...files] : undefined });
@@ -475,11 +478,16 @@ export class ChatSession {
 
   #connect(contact: PublicContact): void {
     if (this.#cable || this.#disposed) return;
-    const cable = new CableConnection({
+    const options = {
       url: this.#options.cableUrl ?? cableUrlFor(this.api.baseUrl),
       identifier: { channel: 'RoomChannel', pubsub_token: contact.pubsub_token },
       WebSocket: this.#options.WebSocket,
-    });
+    };
+    // tabs of one visitor share one socket where the browser allows it
+    const shared = this.#options.shareConnection ?? SharedCable.supported();
+    const cable: LiveConnection = shared
+      ? new SharedCable({ ...options, name: `${new URL(options.url).host}:${this.#options.inbox}:${contact.pubsub_token}` })
+      : new CableConnection(options);
     cable.on('status', (status) => {
       this.store.patch({ connection: status });
       this.#emitter.emit('connection', { status });
@@ -555,6 +563,7 @@ export class ChatSession {
       this.store.addPending({
         echo_id: entry.echo_id, content: entry.content, message_type: 0, content_type: 'text', content_attributes: {},
         created_at: entry.queued_at / 1000, conversation_id: this.store.state.conversation?.id ?? 0, delivery,
+        ...pendingFiles(entry.files),
       });
     }
     this.store.updatePending(entry.echo_id, { delivery, error: entry.error });
@@ -606,6 +615,11 @@ export class ChatSession {
   #report(code: string, message: string): void {
     this.#emitter.emit('error', { code, message });
   }
+}
+
+/** The files of a message being sent, as its pending message shows them (nothing when it has none). */
+function pendingFiles(files: readonly File[] = []): Pick<ChatMessage, 'pending_files'> {
+  return files.length ? { pending_files: files.map(({ name, size, type }) => ({ name, size, type })) } : {};
 }
 
 function readPageTail(embedded: unknown): { messages: Message[]; hasOlder: boolean } {

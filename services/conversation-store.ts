@@ -13,6 +13,15 @@ export interface ChatMessage extends Omit<Message, 'id'> {
   error?: string;
   /** Upload progress of a message with files, 0..1. */
   progress?: number;
+  /** The files a message being sent carries, until the server's attachments replace them. */
+  pending_files?: readonly PendingFile[];
+}
+
+/** What the contact's own message shows of a file it is uploading. */
+export interface PendingFile {
+  name: string;
+  size: number;
+  type: string;
 }
 
 export interface ChatError {
