@@ -34,6 +34,8 @@ export interface ChatSessionOptions {
   WebSocket?: typeof WebSocket;
   /** Defaults to the base URL's `/cable` over ws(s). */
   cableUrl?: string;
+  /** When a new visitor's contact is created: when the chat opens (default) or with the first message. */
+  createContact?: 'on-open' | 'on-send';
   /** Share one socket among the tabs of this visitor (default: where Web Locks and BroadcastChannel exist). */
   shareConnection?: boolean;
   lifecycle?: Lifecycle;
@@ -124,7 +126,7 @@ export class ChatSession {
     this.store.patch({ contact });
     const conversation = await this.#pickConversation(contact);
     if (generation !== this.#generation) return;
-    this.#connect(contact);
+    if (this.#shouldBeLive()) this.#connect(contact);
     this.store.patch({ phase: 'ready' });
     this.#emitter.emit('ready', { contact, conversation });
     void this.#outbox.pump();
@@ -135,13 +137,21 @@ export class ChatSession {
    * opens the chat costs the Chatwoot server nothing.
    */
   resume(): Promise<void> {
-    return this.#contacts.hasStoredContact ? this.start() : Promise.resolve();
+    return this.#contacts.storedConversation() !== undefined ? this.start() : Promise.resolve();
   }
 
-  /** The chat panel opened or closed; opening starts the session. */
+  /**
+   * The chat panel opened or closed. Opening starts the session and goes live, except that with
+   * `createContact: 'on-send'` a visitor without a contact gets one only when sending.
+   */
   setOpen(open: boolean): void {
     this.store.patch({ open });
-    if (open) void this.start();
+    if (!open) return;
+    if (this.#options.createContact === 'on-send' && !this.#contacts.hasStoredContact && !this.store.state.contact) {
+      if (this.store.state.phase === 'idle') this.store.patch({ phase: 'ready' });
+      return;
+    }
+    void this.start().then(() => this.#goLive());
   }
 
   /**
@@ -229,6 +239,7 @@ export class ChatSession {
       this.store.patch({ hasOlder: false, typing: undefined });
       this.#adoptConversation(created);
     });
+    this.#goLive();
     for (const entry of this.#outbox.entries) this.#showEntry(entry);
   }
 
@@ -408,6 +419,7 @@ export class ChatSession {
       const created = readConversation(await this.api.createConversation(contact.source_id));
       if (!created) throw new ApiError('invalid-response', 200, '', 'The new conversation has an unexpected shape');
       this.#adoptConversation(created);
+      this.#goLive();
       return created;
     })().finally(() => (this.#conversationPending = undefined));
     return this.#conversationPending;
@@ -474,6 +486,17 @@ export class ChatSession {
     const added = this.store.applyMessages(matched);
     for (const message of matched) if (message.echo_id) this.#outbox.settle(message.echo_id, message);
     for (const message of added) this.#emitter.emit('message', { message });
+  }
+
+  /** Live updates are needed while the chat is open or a conversation is going on. */
+  #shouldBeLive(): boolean {
+    const { open, conversation } = this.store.state;
+    return open || (!!conversation && conversation.status !== 'resolved');
+  }
+
+  #goLive(): void {
+    const contact = this.store.state.contact ?? this.#contacts.contact;
+    if (contact && this.store.state.phase !== 'error') this.#connect(contact);
   }
 
   #connect(contact: PublicContact): void {

@@ -52,6 +52,11 @@ export class CwChat extends LitElement implements ChatHost {
   @property({ type: Boolean, reflect: true, attribute: 'open' }) isOpen = false;
   /** `light` or `dark` fixes the colour scheme; by default it follows the visitor's preference. */
   @property({ reflect: true }) theme: '' | 'light' | 'dark' = '';
+  /**
+   * When a new visitor's Chatwoot contact is created: `on-open` (default, when the chat is first opened) or
+   * `on-send` (with the first message, so visitors who only look create nothing). Before that, no request.
+   */
+  @property({ attribute: 'contact' }) contactMode: 'on-open' | 'on-send' = 'on-open';
   /** Shows the unread count in front of the page's title, e.g. "(2) Shop". */
   @property({ type: Boolean, attribute: 'unread-in-title' }) unreadInTitle = false;
   /** Plays a short chime when an agent replies while the page is hidden (after the visitor's first interaction). */
@@ -146,7 +151,7 @@ export class CwChat extends LitElement implements ChatHost {
     if (changed.has('locale') || !this.hasUpdated) {
       this.#stringsProvider.setValue(stringsFor(this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined));
     }
-    const identity = ['baseUrl', 'inbox', 'storage'] as const;
+    const identity = ['baseUrl', 'inbox', 'storage', 'contactMode'] as const;
     if (!this.hasUpdated || identity.some((key) => changed.has(key))) this.#createSession();
     else if (changed.has('identifier') && this.#session && this.identifier) {
       void this.#session.setUser({ identifier: this.identifier, identifier_hash: this.identifierHash || undefined });
@@ -200,6 +205,7 @@ export class CwChat extends LitElement implements ChatHost {
     try {
       session = new ChatSession({
         baseUrl: this.baseUrl, inbox: this.inbox, storage: this.#storage(), lifecycle: new PageLifecycle(),
+        createContact: this.contactMode === 'on-send' ? 'on-send' : 'on-open',
         identity: this.identifier ? { identifier: this.identifier, identifier_hash: this.identifierHash || undefined } : undefined,
         attributes: this.#attributes(),
       });

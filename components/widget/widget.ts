@@ -88,6 +88,8 @@ export class CwWidget extends LitElement {
   @property({ type: Boolean, attribute: 'pre-chat-required' }) preChatRequired = false;
   /** Text beside the launcher's icon, for an expanded launcher. */
   @property({ attribute: 'launcher-label' }) launcherLabel = '';
+  /** As on `<cw-chat>`: `on-open` (default) or `on-send`, when a new visitor's contact is created. */
+  @property({ attribute: 'contact' }) contactMode: 'on-open' | 'on-send' = 'on-open';
   /** As on `<cw-chat>`: the unread count in front of the page's title. */
   @property({ type: Boolean, attribute: 'unread-in-title' }) unreadInTitle = false;
   /** As on `<cw-chat>`: a chime for agent replies while the page is hidden. */
@@ -188,7 +190,7 @@ export class CwWidget extends LitElement {
       <cw-chat exportparts="error, retry-button" panel-id=${PANEL_ID} .baseUrl=${this.baseUrl} .inbox=${this.inbox}
         .identifier=${this.identifier} .identifierHash=${this.identifierHash} .name=${this.name} .email=${this.email}
         .phone=${this.phone} .locale=${this.#locale()} .storage=${this.storage} .isOpen=${this.isOpen}
-        .theme=${this.theme} .unreadInTitle=${this.unreadInTitle} .notifySound=${this.notifySound}
+        .theme=${this.theme} .unreadInTitle=${this.unreadInTitle} .notifySound=${this.notifySound} .contactMode=${this.contactMode}
         @cw-open-change=${this.handleOpenChange}>
         <div class="parts">${this.#session ? this.#renderParts() : nothing}</div>
       </cw-chat>`;
