@@ -103,6 +103,12 @@ export class ChatSession {
     return this.#cable?.malformedCount ?? 0;
   }
 
+  /** Whether this tab holds the socket (false while another tab of the visitor shares its own). */
+  get ownsConnection(): boolean {
+    const cable = this.#cable;
+    return !!cable && (!(cable instanceof SharedCable) || cable.leading);
+  }
+
   get outbox(): readonly OutboxEntry[] {
     return this.#outbox.entries;
   }
