@@ -13,6 +13,8 @@ export interface ContactManagerOptions {
   /** Attributes the page knows (name, e-mail, …), sent when the contact is created. */
   attributes?: ContactAttributes;
   now?: () => number;
+  /** Injected for tests; defaults to `navigator.locks` when present. */
+  locks?: LockManager;
 }
 
 const RECREATE_AT_MOST_EVERY_MS = 60_000;
@@ -109,7 +111,15 @@ export class ContactManager {
 
   async #restoreOrCreate(generation: number): Promise<PublicContact> {
     const stored = this.#usableCredentials();
-    if (!stored) return this.#create(generation);
+    if (stored) return this.#restore(stored, generation);
+    // two tabs opening at once must not create two contacts: one creates, the other then finds it stored
+    return this.#exclusively(() => {
+      const created = this.#usableCredentials();
+      return created ? this.#restore(created, generation) : this.#create(generation);
+    });
+  }
+
+  async #restore(stored: Credentials, generation: number): Promise<PublicContact> {
     try {
       const contact = await this.#options.api.getContact(stored.source_id, this.#verifiable());
       return this.#keep(contact, stored.conversation_id, generation);
@@ -127,6 +137,13 @@ export class ContactManager {
       ? await this.#options.api.getContact(created.source_id, identity)
       : created;
     return this.#keep(contact, undefined, generation);
+  }
+
+  /** Runs `task` while holding a Web Lock for this origin and inbox, where the browser has Web Locks. */
+  #exclusively<T>(task: () => Promise<T>): Promise<T> {
+    const locks = this.#options.locks ?? globalThis.navigator?.locks;
+    if (!locks) return task();
+    return locks.request(`cw-contact:${this.#options.storage.scope}`, task) as Promise<T>;
   }
 
   #verifiable(): Identity | undefined {

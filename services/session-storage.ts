@@ -48,6 +48,11 @@ export class SessionStorage {
     this.#prefix = `cw:${originOf(baseUrl)}:${inbox}:`;
   }
 
+  /** `cw:<Chatwoot origin>:<inbox>:`, the prefix of every key; also names the Web Locks of this pair. */
+  get scope(): string {
+    return this.#prefix;
+  }
+
   readCredentials(): Credentials | undefined {
     const value = this.#read('contact');
     if (typeof value !== 'object' || value === null) return undefined;

@@ -72,6 +72,21 @@ describe('one connection for every tab', () => {
     for (const session of rest) expect(agentContents(session)).to.deep.equal(expected);
   });
 
+  it('two tabs opening at once with empty storage create one contact', async () => {
+    const { url } = await standIn();
+    for (let run = 0; run < 5; run++) {
+      const { inboxIdentifier } = await freshInbox();
+      const storage = new MemoryStorage();
+      const pair = [0, 1].map(() => new ChatSession({ baseUrl: url, inbox: inboxIdentifier, storage }));
+      sessions.push(...pair);
+      const before = await stats();
+      await Promise.all(pair.map((session) => session.start()));
+      const after = await stats();
+      expect((after.requests['contacts.create'] ?? 0) - (before.requests['contacts.create'] ?? 0), `run ${run}`).to.equal(1);
+      expect(pair[0].store.state.contact!.source_id).to.equal(pair[1].store.state.contact!.source_id);
+    }
+  });
+
   it('falls back to one socket per tab when sharing is off', async () => {
     const before = await stats();
     await tabs(2, { share: false });
