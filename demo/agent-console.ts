@@ -24,6 +24,8 @@ export class CwDemoAgentConsole extends LitElement {
   @property({ attribute: false }) info?: StandInInfo;
 
   @state() private draft = '';
+  /** Files to go with the next reply (multipart `attachments[]`). */
+  @state() private files: readonly File[] = [];
   @state() private isPrivate = false;
   @state() private busy = false;
   @query('.log') private log?: HTMLElement;
@@ -87,9 +89,13 @@ export class CwDemoAgentConsole extends LitElement {
         <label for="reply">${this.isPrivate ? 'Private note (only agents see it)' : `Reply to ${name}`}</label>
         <textarea id="reply" rows="2" .value=${this.draft} placeholder="Enter sends, Shift+Enter breaks the line"
           @input=${this.#handleInput} @keydown=${this.#handleKeydown}></textarea>
+        ${this.files.length ? html`<ul class="reply-files" aria-label="Files to send">${this.files.map((file, index) => html`
+          <li>${file.name} <button type="button" value=${index} aria-label="Remove ${file.name}" @click=${this.#handleRemoveFile}>×</button></li>`)}
+        </ul>` : nothing}
         <div class="reply-actions">
           <label class="check"><input type="checkbox" .checked=${this.isPrivate} @change=${this.#handlePrivateChange}> Private note</label>
-          <button type="submit" class="primary" ?disabled=${!this.draft.trim()}>${this.isPrivate ? 'Add note' : 'Send'}</button>
+          <label class="attach">Attach files <input type="file" multiple @change=${this.#handleFiles}></label>
+          <button type="submit" class="primary" ?disabled=${!this.draft.trim() && !this.files.length}>${this.isPrivate ? 'Add note' : 'Send'}</button>
         </div>
       </form>
       <section class="samples" aria-labelledby="samples-title">
@@ -118,15 +124,31 @@ export class CwDemoAgentConsole extends LitElement {
 
   async #sendDraft(): Promise<void> {
     const content = this.draft.trim();
-    if (!content) return;
+    const files = this.files;
+    if (!content && !files.length) return;
     this.draft = '';
-    const sent = await this.desk.post({ content, message_type: 'outgoing', private: this.isPrivate });
-    if (!sent && !this.draft) this.draft = content;
+    this.files = [];
+    const sent = await this.desk.post({ content, message_type: 'outgoing', private: this.isPrivate }, files);
+    if (sent) return;
+    if (!this.draft) this.draft = content;
+    if (!this.files.length) this.files = files;
+  }
+
+  #handleFiles(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.files = [...this.files, ...(input.files ?? [])];
+    input.value = '';
+  }
+
+  #handleRemoveFile(event: Event): void {
+    const index = Number((event.currentTarget as HTMLButtonElement).value);
+    this.files = this.files.filter((_, position) => position !== index);
   }
 
   #handleSelect(event: Event): void {
     const button = event.currentTarget as HTMLButtonElement;
     this.draft = '';
+    this.files = [];
     void this.desk.openConversation(Number(button.value));
     // narrow layout: the list is hidden now, so focus moves to the conversation it opened
     void this.updateComplete.then(() => {

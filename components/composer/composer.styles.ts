@@ -3,6 +3,8 @@ import { css } from 'lit';
 export default css`
   :host {
     display: block;
+    position: relative;
+    --_thumb-size: var(--cw-composer-thumb-size, 3rem);
   }
   form {
     display: flex;
@@ -81,6 +83,105 @@ export default css`
   }
   .error {
     color: var(--_color-danger);
+  }
+  /* attachments */
+  .attach {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 44px;
+    block-size: 44px;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: var(--_color-muted);
+    cursor: pointer;
+  }
+  .attach:hover:not(:disabled) {
+    color: var(--_color-text);
+    background: var(--_color-surface-raised);
+  }
+  .attach:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  .files {
+    flex-basis: 100%;
+    min-inline-size: 0;
+    /* the row scrolls: its files must not widen the composer */
+    contain: inline-size;
+    display: flex;
+    gap: var(--_space);
+    overflow-x: auto;
+    margin: 0;
+    padding: 0 0 2px;
+    list-style: none;
+  }
+  .file {
+    flex: none;
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    max-inline-size: 16rem;
+    padding-block: 2px;
+    padding-inline: 2px 0;
+    border: 1px solid var(--_color-border);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_color-surface-raised);
+  }
+  .thumb {
+    flex: none;
+    inline-size: var(--_thumb-size);
+    block-size: var(--_thumb-size);
+    border-radius: calc(var(--_radius) / 3);
+    object-fit: cover;
+  }
+  svg.thumb {
+    padding: calc(var(--_thumb-size) / 5);
+    color: var(--_color-muted);
+  }
+  .file-text {
+    display: flex;
+    flex-direction: column;
+    min-inline-size: 0;
+    font-size: 0.875em;
+  }
+  .file-name {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .file-size {
+    color: var(--_color-muted);
+    font-size: 0.875em;
+  }
+  .remove {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 44px;
+    block-size: 44px;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: var(--_color-muted);
+    cursor: pointer;
+  }
+  .remove:hover {
+    color: var(--_color-danger);
+  }
+  :is(.attach, .remove):focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: -2px;
+  }
+  .remove .icon {
+    inline-size: 16px;
+    block-size: 16px;
+  }
+  .file-error p {
+    margin: 0;
   }
   /* iOS zooms into text boxes under 16px */
   @media (max-width: 600px), (pointer: coarse) {

@@ -7,6 +7,9 @@ import { stringsContext } from '../shared/context.js';
 import { SessionController } from '../shared/session-controller.js';
 import { en, type Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { dropZoneStyles, renderDropZone } from '../shared/file-drop.js';
+import { AttachmentPicker } from './attachment-picker.js';
+import { DEFAULT_MAX_FILES, parseFileSize } from './file-rules.js';
 import styles from './composer.styles.js';
 
 const sendIcon = svg`<path d="M3.4 20.4 21 12 3.4 3.6 3.4 10.2 15 12 3.4 13.8z" fill="currentColor"/>`;
@@ -15,6 +18,12 @@ const sendIcon = svg`<path d="M3.4 20.4 21 12 3.4 3.6 3.4 10.2 15 12 3.4 13.8z" 
  * Text box that sends the visitor's message. Enter sends, Shift+Enter breaks the line, and nothing is sent
  * while an input method (IME) is composing. The box grows with its text up to `--cw-composer-max-height`,
  * then scrolls. Typing tells the agent the visitor is typing.
+ *
+ * Files go with the message: chosen with the attach button, pasted into the box, or dropped on the composer
+ * or on a `<cw-message-list>` of the same chat. They show in a row under the box (images as thumbnails) until
+ * sent, and the text becomes their caption; a message may carry files and no text. A file that the `accept`,
+ * `max-file-size` or `max-files` rules refuse is not added, and an alert names it and says why. The upload's
+ * progress and its Cancel button show on the sent message in the list.
  *
  * The box is disabled, with the reason shown, while a required `<cw-contact-form>` waits to be filled in.
  * A resolved conversation does not disable it: Chatwoot reopens the conversation on the next message.
@@ -26,28 +35,53 @@ const sendIcon = svg`<path d="M3.4 20.4 21 12 3.4 3.6 3.4 10.2 15 12 3.4 13.8z" 
  * @csspart send-button - The send `<button>`.
  * @csspart reason - The line that says why the box is disabled.
  * @csspart error - The alert shown when the message could not be queued.
+ * @csspart attach-button - The `<button>` that opens the file chooser.
+ * @csspart files - The list of files to send.
+ * @csspart file - One file to send: thumbnail or icon, name, size and remove button.
+ * @csspart remove-button - Takes a file out of the message.
+ * @csspart file-error - The alert naming the files that were refused and why.
+ * @csspart drop-zone - The target shown while files are dragged over the composer.
  * @cssprop --cw-composer-min-height - Height of the empty text box (default 44px).
  * @cssprop --cw-composer-max-height - Height the text box grows to before it scrolls (default 10rem).
+ * @cssprop --cw-composer-thumb-size - Size of an image's thumbnail in the row of files (default 3rem).
  */
 export class CwComposer extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, dropZoneStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** Hint in the empty box; the locale's default when empty. */
   @property() placeholder = '';
   /** Stops typing and sending. Reflected to the `disabled` attribute. */
   @property({ type: Boolean, reflect: true }) disabled = false;
+  /** The file types taken, as the `accept` of `<input type=file>` (`image/*,.pdf`); any when empty. */
+  @property() accept = '';
+  /** Largest file taken: bytes, or a size such as `10MB` or `500kB` (default 40MB, Chatwoot's widget limit). */
+  @property({ attribute: 'max-file-size' }) maxFileSize: string | number = '40MB';
+  /** Most files in one message (default 15, Chatwoot's limit). */
+  @property({ type: Number, attribute: 'max-files' }) maxFiles = DEFAULT_MAX_FILES;
 
   @consume({ context: stringsContext, subscribe: true }) @state() private strings: Strings = en;
   @state() private draft = '';
   @state() private failed = false;
   @query('textarea') private textarea?: HTMLTextAreaElement;
   private readonly chat = new SessionController(this);
+  private readonly picker = new AttachmentPicker(this, {
+    key: () => this.chat.session ?? this,
+    strings: () => this.strings,
+    rules: () => ({ accept: this.accept, maxFileSize: parseFileSize(this.maxFileSize), maxFiles: this.maxFiles }),
+    inactive: () => this.disabled || this.blockedReason() !== '',
+  });
+
+  /** Adds files to the message being written, as choosing them would (the same rules apply). */
+  addFiles(files: Iterable<File>): void {
+    this.picker.add(files);
+  }
 
   override render() {
     const reason = this.blockedReason();
     const inactive = this.disabled || reason !== '';
-    const canSend = !inactive && !!this.chat.session && this.draft.trim() !== '';
+    const hasContent = this.draft.trim() !== '' || this.picker.files.length > 0;
+    const canSend = !inactive && !!this.chat.session && hasContent;
     const describedBy = reason ? 'reason' : this.failed ? 'error' : undefined;
     return html`
       <form part="form" @submit=${this.handleSubmit}>
@@ -55,14 +89,18 @@ export class CwComposer extends LitElement {
         <label class="visually-hidden" for="input">${this.strings.messageLabel}</label>
         <textarea id="input" part="input" rows=${this.rows()} .value=${live(this.draft)} ?disabled=${inactive}
           placeholder=${this.placeholder || this.strings.messagePlaceholder} aria-describedby=${ifDefined(describedBy)}
-          @input=${this.handleInput} @keydown=${this.handleKeydown} @blur=${this.handleBlur}></textarea>
+          @input=${this.handleInput} @keydown=${this.handleKeydown} @blur=${this.handleBlur}
+          @paste=${this.picker.handlePaste}></textarea>
+        ${this.picker.renderButton()}
         <slot name="actions"></slot>
         <button part="send-button" class="send" type="submit" ?disabled=${!canSend} @mousedown=${this.handleButtonMousedown}>
           <span class="visually-hidden">${this.strings.send}</span>
           <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${sendIcon}</svg>
         </button>
+        ${this.picker.renderFiles()}
         ${this.failed ? html`<p id="error" part="error" class="error" role="alert">${this.strings.sendFailed}</p>` : nothing}
-      </form>`;
+      </form>
+      ${renderDropZone(this.picker.drop.active, this.strings.dropFiles)}`;
   }
 
   private blockedReason(): string {
@@ -105,13 +143,16 @@ export class CwComposer extends LitElement {
   private async send() {
     const session = this.chat.session;
     const draft = this.draft;
-    if (!session || !draft.trim() || this.disabled || this.blockedReason()) return;
+    if (!session || this.disabled || this.blockedReason()) return;
+    if (!draft.trim() && this.picker.files.length === 0) return;
     this.draft = '';
+    const files = this.picker.take();
     try {
-      await session.send(draft);
+      await session.send(draft, files);
       this.failed = false;
     } catch {
       this.draft = draft;
+      this.picker.restore(files);
       this.failed = true;
     }
     this.textarea?.focus();

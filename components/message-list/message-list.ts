@@ -9,13 +9,15 @@ import { formatDay } from '../shared/format.js';
 import { SessionController } from '../shared/session-controller.js';
 import { en, type Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { draftFor } from '../shared/attachment-draft.js';
+import { dropZoneStyles, FileDropController, renderDropZone } from '../shared/file-drop.js';
 import '../message/message.js';
 import { countArrivals, listItems, messageKey, type ListItem } from './message-items.js';
 import { ScrollController } from './scroll-controller.js';
 import { SeenController } from './seen-controller.js';
 import styles from './message-list.styles.js';
 
-const MESSAGE_PARTS = 'bubble, author, avatar, time, status, attachment, retry-button, discard-button, activity';
+const MESSAGE_PARTS = 'bubble, author, avatar, time, status, attachment, upload, cancel-button, viewer, retry-button, discard-button, activity';
 
 /**
  * The active conversation as a live log: date separators, messages grouped by author, the contact's
@@ -31,13 +33,15 @@ const MESSAGE_PARTS = 'bubble, author, avatar, time, status, attachment, retry-b
  * @csspart notice - A line about the connection or the history (reconnecting, missed messages, dropped sends).
  * @csspart state - The loading, empty or error box.
  * @csspart reload-button - In the error box: starts the chat again.
+ * @csspart drop-zone - The target shown while files are dragged over the list; dropped files go to the chat's
+ *   `<cw-composer>` (only while there is one that can send).
  * @csspart bubble - Exported from each `cw-message`, as are `author`, `avatar`, `time`, `status`, `attachment`,
- *   `retry-button`, `discard-button` and `activity`.
+ *   `upload`, `cancel-button`, `viewer`, `retry-button`, `discard-button` and `activity`.
  * @cssprop --cw-message-list-gap - Space between messages of different authors (default `calc(var(--cw-space) * 2)`).
  * @cssprop --cw-message-list-padding - Padding inside the scrolling box (default `calc(var(--cw-space) * 2)`).
  */
 export class CwMessageList extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, dropZoneStyles];
 
   @consume({ context: stringsContext, subscribe: true }) @state() private strings: Strings = en;
   /** The user scrolled up away from the latest message. */
@@ -46,6 +50,8 @@ export class CwMessageList extends LitElement {
   @state() private unseen = 0;
 
   private readonly chat = new SessionController(this);
+  // files dropped on the conversation go to the chat's attachment draft, which the composer shows and sends
+  private readonly drop = new FileDropController(this, () => this.chat.session && draftFor(this.chat.session));
   private readonly scrolling = new ScrollController(this, {
     scroller: () => this.renderRoot.querySelector<HTMLElement>('.log'),
     content: () => this.renderRoot.querySelector<HTMLElement>('.content'),
@@ -102,7 +108,8 @@ export class CwMessageList extends LitElement {
         </div>
       </div>
       ${this.away ? html`<button part="jump-button" class="jump" type="button" @click=${this.handleJump}>${
-        this.unseen ? this.strings.newMessages(this.unseen) : this.strings.jumpToLatest}</button>` : nothing}`;
+        this.unseen ? this.strings.newMessages(this.unseen) : this.strings.jumpToLatest}</button>` : nothing}
+      ${renderDropZone(this.drop.active, this.strings.dropFiles)}`;
   }
 
   private renderItem(item: ListItem) {

@@ -1,7 +1,7 @@
-// Small render helpers for <cw-message>: safe links, author, avatar, attachments.
-import { html, nothing, type TemplateResult } from 'lit';
+// Small render helpers for <cw-message>: safe links, author, avatar, sizes (attachments are in attachments.ts).
+import { html, type TemplateResult } from 'lit';
 import type { ChatMessage } from '../../services/conversation-store.js';
-import type { Attachment, Sender } from '../../services/types.js';
+import type { Sender } from '../../services/types.js';
 import type { Strings } from '../shared/strings.js';
 
 /** The URL if it is an absolute http(s) address, otherwise undefined (no `javascript:`, `data:`, relative…). */
@@ -70,49 +70,4 @@ export function formatSize(bytes: number | undefined, locale: string): string {
     unit++;
   }
   return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(size);
-}
-
-/** The file's name from its URL, else its extension, else "Attachment". */
-function fileName(attachment: Attachment, strings: Strings): string {
-  if (attachment.fallback_title) return attachment.fallback_title;
-  const url = httpUrl(attachment.data_url);
-  if (url) {
-    const last = new URL(url).pathname.split('/').filter(Boolean).at(-1);
-    if (last) {
-      try {
-        return decodeURIComponent(last);
-      } catch {
-        return last;
-      }
-    }
-  }
-  if (attachment.file_type === 'location') return strings.location;
-  return attachment.extension ? `${strings.attachment} (${attachment.extension})` : strings.attachment;
-}
-
-function renderImage(attachment: Attachment, strings: Strings): TemplateResult {
-  const full = httpUrl(attachment.data_url);
-  const thumb = httpUrl(attachment.thumb_url) ?? full;
-  if (!thumb) return renderFile(attachment, strings);
-  const image = html`<img src=${thumb} alt=${full ? '' : fileName(attachment, strings)} loading="lazy" decoding="async">`;
-  return full
-    ? html`<a part="attachment" class="attachment image" href=${full} target="_blank" rel="noopener noreferrer"
-        aria-label=${strings.openImage}>${image}</a>`
-    : html`<span part="attachment" class="attachment image">${image}</span>`;
-}
-
-function renderFile(attachment: Attachment, strings: Strings): TemplateResult {
-  const url = httpUrl(attachment.data_url);
-  const size = formatSize(attachment.file_size, strings.$locale);
-  const label = html`<span class="file-name">${fileName(attachment, strings)}</span>${size
-    ? html` <span class="file-size">${size}</span>` : nothing}`;
-  return url
-    ? html`<a part="attachment" class="attachment file" href=${url} target="_blank" rel="noopener noreferrer">${label}</a>`
-    : html`<span part="attachment" class="attachment file">${label}</span>`;
-}
-
-export function renderAttachments(attachments: readonly Attachment[] | undefined, strings: Strings) {
-  if (!attachments?.length) return nothing;
-  return html`<ul class="attachments">${attachments.map((attachment) => html`<li>${attachment.file_type === 'image'
-    ? renderImage(attachment, strings) : renderFile(attachment, strings)}</li>`)}</ul>`;
 }

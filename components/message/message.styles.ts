@@ -53,26 +53,37 @@ export default css`
   .deleted { font-style: italic; opacity: 0.85; }
   a { color: inherit; text-decoration: underline; }
 
+  /* ── attachments (attachments.ts, image-viewer.ts) ───────────────────────────────────────────── */
   .attachments { display: flex; flex-direction: column; gap: calc(var(--_space) / 2); }
-  .attachment { display: inline-flex; align-items: center; gap: var(--_space); min-block-size: 44px; }
+  .attachment { display: inline-flex; align-items: center; gap: var(--_space); min-block-size: 44px; max-inline-size: 100%; }
   .attachment.image { display: block; }
-  .attachment img { display: block; max-inline-size: 100%; max-block-size: 16rem; border-radius: calc(var(--_bubble-radius) / 2); }
-  .file-size { opacity: 0.8; font-size: 0.875em; }
-
-  .options { display: flex; flex-wrap: wrap; gap: calc(var(--_space) / 2); }
-  .options li {
-    padding: calc(var(--_space) / 2) var(--_space); border: 1px solid currentColor; border-radius: var(--_bubble-radius);
+  .attachment img {
+    display: block; inline-size: auto; block-size: auto; max-inline-size: 100%; max-block-size: 16rem;
+    min-inline-size: 44px; min-block-size: 44px; border-radius: calc(var(--_bubble-radius) / 2); object-fit: cover;
   }
-  .answer { display: flex; flex-wrap: wrap; gap: calc(var(--_space) / 2); }
-  .answer-label { font-size: 0.8125em; opacity: 0.85; }
-  .answer-value { font-weight: 600; }
-  .answers { display: grid; grid-template-columns: auto 1fr; gap: calc(var(--_space) / 2) var(--_space); }
-  .answers dt { opacity: 0.85; }
-  .answers dd { margin: 0; font-weight: 600; }
-  .card, .articles li { display: flex; flex-direction: column; gap: calc(var(--_space) / 2); }
-  .articles { display: flex; flex-direction: column; gap: var(--_space); }
-  .card-media { max-inline-size: 100%; border-radius: calc(var(--_bubble-radius) / 2); }
-  .card-actions { display: flex; flex-wrap: wrap; gap: calc(var(--_space) / 2); }
+  .attachment:is(video, audio) { display: block; inline-size: 100%; min-inline-size: min(16rem, 100%); }
+  video.attachment { max-block-size: 16rem; border-radius: calc(var(--_bubble-radius) / 2); }
+  .attachment-icon { flex: none; inline-size: 1.25rem; block-size: 1.25rem; }
+  .file-name { min-inline-size: 0; overflow-wrap: anywhere; }
+  .file-size { font-size: 0.875em; white-space: nowrap; }
+  .transcript { font-size: 0.875em; font-style: italic; }
+  .upload { display: flex; flex-wrap: wrap; align-items: center; gap: calc(var(--_space) / 2) var(--_space); font-size: 0.875em; }
+  .upload progress { flex: 1 1 6rem; min-inline-size: 4rem; block-size: 0.5rem; accent-color: currentColor; }
+  .upload-percent { font-variant-numeric: tabular-nums; }
+  .upload .cancel { font-size: 0.875rem; }
+  .viewer {
+    inline-size: 100vw; block-size: 100dvh; max-inline-size: none; max-block-size: none; margin: 0; padding: var(--_space);
+    flex-direction: column; align-items: center; gap: var(--_space); border: 0;
+    background: color-mix(in srgb, var(--_color-surface) 97%, transparent); color: var(--_color-text);
+  }
+  .viewer[open] { display: flex; }
+  .viewer::backdrop { background: color-mix(in srgb, var(--_color-surface) 60%, transparent); }
+  .viewer-bar, .viewer-steps { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-end; gap: var(--_space); inline-size: 100%; }
+  .viewer-steps { justify-content: center; }
+  .viewer-count { margin-inline-end: auto; }
+  .viewer-original { display: inline-flex; align-items: center; min-block-size: 44px; padding-inline: var(--_space); }
+  .viewer-image { flex: 0 1 auto; min-block-size: 0; max-inline-size: 100%; margin-block: auto; object-fit: contain; }
+  /* ── end of attachments ─────────────────────────────────────────────────────────────────────── */
 
   .meta {
     display: flex; flex-wrap: wrap; align-items: center; gap: calc(var(--_space) / 2) var(--_space);
@@ -93,4 +104,109 @@ export default css`
     display: flex; flex-wrap: wrap; justify-content: center; gap: var(--_space);
     text-align: center; font-size: 0.8125em; color: var(--_color-muted);
   }
+
+  /* ---- Interactive content types (message-content.ts and interactive/) ---- */
+  :host { --_rating-color: var(--cw-message-rating-color, var(--_color-primary)); }
+  button:disabled { cursor: not-allowed; opacity: 0.6; }
+  button[aria-disabled='true'] { cursor: progress; }
+  /* an empty live region stays in the accessibility tree (so its first message is announced) but takes no room */
+  :is(.answer-error, .field-error):empty { position: absolute; }
+  :is(.answer-error, .field-error) { color: var(--_color-danger); font-size: 0.875em; }
+  [data-answer-focus]:focus { outline: none; }
+  [data-answer-focus]:focus-visible { outline: var(--_focus-ring); outline-offset: 2px; }
+
+  .options { display: flex; flex-wrap: wrap; gap: var(--_space); }
+  .option {
+    border-color: var(--_color-primary); border-radius: 999px; background: var(--_color-surface); color: var(--_color-primary);
+    font-size: inherit; font-weight: 600; transition: background-color var(--_duration), color var(--_duration);
+  }
+  .option:hover:not(:disabled, [aria-disabled='true']), .option.chosen { background: var(--_color-primary); color: var(--_color-on-primary); }
+  .option[aria-disabled='true']:not(.chosen) { opacity: 0.6; }
+  .answer { display: flex; flex-wrap: wrap; align-items: baseline; gap: calc(var(--_space) / 2); }
+  .answer-label { color: var(--_color-muted); font-size: 0.875em; }
+  .answer-value { font-weight: 600; }
+  .answers { display: grid; grid-template-columns: minmax(0, max-content) 1fr; gap: calc(var(--_space) / 2) var(--_space); }
+  .answers dt { color: var(--_color-muted); }
+  .answers dd { margin: 0; font-weight: 600; white-space: pre-wrap; }
+
+  .cards { display: flex; flex-direction: column; gap: var(--_space); }
+  .cards.several {
+    flex-direction: row; overflow-x: auto; overscroll-behavior-inline: contain; scroll-snap-type: inline mandatory;
+    padding-block-end: calc(var(--_space) / 2);
+  }
+  .card {
+    display: flex; flex-direction: column; inline-size: 16rem; max-inline-size: 100%; overflow: hidden;
+    border: 1px solid var(--_color-border); border-radius: calc(var(--_bubble-radius) * 0.75); background: var(--_color-surface);
+  }
+  .cards.several .card { flex: 0 0 min(15rem, 85%); scroll-snap-align: start; }
+  .card-media { display: block; inline-size: 100%; aspect-ratio: 16 / 9; object-fit: cover; background: var(--_color-surface-raised); }
+  .card-media[hidden] { display: none; }
+  .card-body { display: flex; flex-direction: column; gap: calc(var(--_space) / 2); padding: var(--_space) var(--_space) 0; }
+  .card-description { color: var(--_color-muted); font-size: 0.875em; }
+  .card-actions { display: flex; flex-direction: column; gap: calc(var(--_space) / 2); margin-block-start: auto; padding: var(--_space); }
+  .card-actions :is(a, button) {
+    display: flex; align-items: center; justify-content: center; inline-size: 100%; min-block-size: 44px;
+    padding-inline: var(--_space); border-radius: calc(var(--_radius) / 2); font-size: inherit; font-weight: 600; text-align: center;
+  }
+  .card-link { border: 1px solid var(--_color-primary); color: var(--_color-primary); text-decoration: none; }
+  .card-link:hover { text-decoration: underline; }
+  .postback { border-color: var(--_color-primary); background: var(--_color-primary); color: var(--_color-on-primary); }
+
+  .articles { display: flex; flex-direction: column; gap: calc(var(--_space) / 2); }
+  .article {
+    position: relative; display: flex; flex-direction: column; justify-content: center; gap: 2px; min-block-size: 44px;
+    padding: var(--_space); border: 1px solid var(--_color-border); border-radius: calc(var(--_radius) / 2); background: var(--_color-surface);
+  }
+  .article-link { color: var(--_color-primary); text-decoration: none; }
+  /* the whole article is the link's target */
+  .article-link::after { content: ''; position: absolute; inset: 0; border-radius: inherit; }
+  .article:hover .article-link { text-decoration: underline; }
+  .article-link:focus-visible { outline: none; }
+  .article:has(.article-link:focus-visible) { outline: var(--_focus-ring); outline-offset: 2px; }
+  .article-description { color: var(--_color-muted); font-size: 0.875em; }
+
+  .form { display: flex; flex-direction: column; gap: var(--_space); inline-size: 18rem; max-inline-size: 100%; }
+  .field { position: relative; display: flex; flex-direction: column; gap: calc(var(--_space) / 2); }
+  .field label { font-size: 0.875em; font-weight: 600; }
+  .field.checkbox { flex-direction: row; flex-wrap: wrap; align-items: center; min-block-size: 44px; }
+  .field.checkbox label { flex: 1; font-size: inherit; font-weight: normal; }
+  .field.checkbox .field-error { flex-basis: 100%; }
+  .required-mark { color: var(--_color-danger); }
+  :is(input, select, textarea) {
+    inline-size: 100%; min-block-size: 44px; padding: calc(var(--_space) / 2) var(--_space);
+    border: 1px solid var(--_color-border); border-radius: calc(var(--_radius) / 2);
+    background: var(--_color-surface); color: var(--_color-text); font: inherit;
+  }
+  input[type='checkbox'] { inline-size: 1.5rem; block-size: 1.5rem; min-block-size: 0; margin: 0; accent-color: var(--_color-primary); }
+  textarea { min-block-size: 5rem; resize: vertical; }
+  :is(input, select, textarea)[aria-invalid='true'] { border-color: var(--_color-danger); }
+  :is(input, select, textarea):focus-visible { outline: var(--_focus-ring); outline-offset: 1px; }
+  :is(input, select, textarea):disabled { opacity: 0.6; cursor: not-allowed; }
+  .submit {
+    align-self: flex-start; border-color: var(--_color-primary); background: var(--_color-primary); color: var(--_color-on-primary);
+    font-size: inherit; font-weight: 600;
+  }
+  .inline { display: flex; flex-wrap: wrap; gap: var(--_space); }
+  .inline input { flex: 1 1 10rem; inline-size: auto; min-inline-size: 0; }
+  .inline .submit { align-self: auto; }
+
+  .csat { display: flex; flex-wrap: wrap; gap: calc(var(--_space) / 2); }
+  .rating { display: inline-grid; place-items: center; padding: 0; line-height: 1; transition: transform var(--_duration); }
+  .emojis .rating { border-radius: 50%; font-size: 1.5rem; }
+  .emojis .rating:hover:not(:disabled), .emojis .rating.chosen { border-color: var(--_rating-color); transform: scale(1.1); }
+  .stars .rating { border-color: transparent; background: transparent; color: var(--_color-muted); }
+  .star { inline-size: 1.75rem; block-size: 1.75rem; fill: none; stroke: currentColor; stroke-width: 1.5; stroke-linejoin: round; }
+  /* stars light up to the one under the pointer or focus, then the ones after it go dark again */
+  .stars:is(:hover, :focus-within) .rating:not(:disabled), .stars .rating.chosen { color: var(--_rating-color); }
+  .stars .rating:is(:hover, :focus-visible) ~ .rating:not(.chosen) { color: var(--_color-muted); }
+  .stars:is(:hover, :focus-within) .rating:not(:disabled) .star, .stars .rating.chosen .star { fill: currentColor; }
+  .stars .rating:is(:hover, :focus-visible) ~ .rating:not(.chosen) .star { fill: none; }
+  .csat-result { display: flex; flex-direction: column; gap: var(--_space); }
+  .rated { display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space); }
+  .rated-symbols { display: inline-flex; color: var(--_rating-color); }
+  .rated-symbols .emoji { font-size: 1.5rem; }
+  .rated-symbols .star { inline-size: 1.25rem; block-size: 1.25rem; }
+  .rated-symbols .filled .star { fill: currentColor; }
+  .feedback { margin: 0; padding-inline-start: var(--_space); border-inline-start: 3px solid var(--_color-border); white-space: pre-wrap; }
+  .thanks { color: var(--_color-muted); font-size: 0.875em; }
 `;

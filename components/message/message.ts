@@ -7,14 +7,16 @@ import { sessionContext, stringsContext } from '../shared/context.js';
 import { emit } from '../shared/events.js';
 import { en, type Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { renderInteractive, type Postback } from './message-content.js';
+import { AnswerController, renderInteractive, type Postback } from './message-content.js';
 import { renderMarkdown } from '../shared/markdown-view.js';
-import { authorName, messageTime, renderAttachments, renderAvatar } from './message-parts.js';
+import { authorName, messageTime, renderAvatar } from './message-parts.js';
+import { AttachmentView } from './attachments.js';
 import styles from './message.styles.js';
 
 /**
  * One message of a conversation: the author, the text (plain, line breaks kept), attachments, the
- * interactive content types shown read-only, agent and bot text as Markdown (contact text stays plain), the time, and for the contact's own messages the delivery
+ * interactive content types (options, cards, forms, articles, e-mail request, satisfaction survey) answered in place
+ * through the session (shown disabled without one), agent and bot text as Markdown (contact text stays plain), the time, and for the contact's own messages the delivery
  * state with Retry and Delete once a send failed. Works on its own; inside `<cw-chat>` the Retry and
  * Delete buttons reach the session (without a session they are not shown).
  *
@@ -23,14 +25,20 @@ import styles from './message.styles.js';
  * @csspart avatar - The author's picture or initials, on the first message of a group from an agent or bot.
  * @csspart time - The `<time>` the message was sent.
  * @csspart status - The delivery state of an own message (sending, queued, sent, delivered, read, not sent).
- * @csspart attachment - Each attachment: a linked image thumbnail or a file link.
+ * @csspart attachment - Each attachment: an image thumbnail (opening the image viewer), a `<video>` or `<audio>`, a link to
+ *   a file (name and size), a map link for a location, or the name of a file still uploading.
+ * @csspart upload - While an own message's files upload: the labelled `<progress>` and the Cancel button.
+ * @csspart cancel-button - Stops the upload and drops the message.
+ * @csspart viewer - The image viewer, a modal `<dialog>` (Escape closes; arrow keys go between the message's images).
  * @csspart retry-button - Sends a failed message again.
  * @csspart discard-button - Deletes a failed message.
  * @csspart activity - The centred line of an activity (system) message.
  * @cssprop --cw-message-max-width - Widest a bubble grows, relative to the row (default `80%`).
  * @cssprop --cw-message-avatar-size - Size of the avatar (default `2rem`).
  * @cssprop --cw-message-radius - Corner radius of a bubble (default the `--cw-radius` token).
+ * @cssprop --cw-message-rating-color - Colour of the chosen stars or emoji of a satisfaction survey (default the primary colour).
  * @event {CustomEvent<{ payload: string; title?: string; messageId?: number }>} cw-postback - A postback button of a `cards` message was pressed.
+ * @event {CustomEvent<{ code: string; message: string }>} cw-error - An answer to an interactive message failed (`code` `answer`); `message` is readable and also shown in the message.
  */
 export class CwMessage extends LitElement {
   static override styles = [tokens, styles];
@@ -51,7 +59,10 @@ export class CwMessage extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('message')) this.toggleAttribute('mine', this.mine);
+    if (changed.has('message')) {
+      this.toggleAttribute('mine', this.mine);
+      this.answers.follow(this.message?.id);
+    }
   }
 
   override render() {
@@ -77,8 +88,8 @@ export class CwMessage extends LitElement {
   private renderContent(message: ChatMessage) {
     if (message.content_attributes?.deleted) return html`<p class="text deleted">${this.strings.deleted}</p>`;
     return html`${message.content ? this.renderText(message.content) : nothing}
-      ${renderAttachments(message.attachments, this.strings)}
-      ${renderInteractive(message, this.strings, this.handlePostback)}`;
+      ${this.attachments.render(message, this.strings, this.session ? () => this.handleDiscard() : undefined)}
+      ${renderInteractive(message, { strings: this.strings, session: this.session, answer: this.answers, onPostback: this.handlePostback })}`;
   }
 
   /** The contact's own words stay plain text; agents and bots write Markdown. */
@@ -113,6 +124,12 @@ export class CwMessage extends LitElement {
   private handleDiscard(): void {
     if (this.message?.echo_id) this.session?.discard(this.message.echo_id);
   }
+
+  // the state of answering an interactive message (sending, failure, field errors); the answer itself comes from the store
+  private readonly answers = new AnswerController(this, (message) => emit(this, 'cw-error', { code: 'answer', message }));
+
+  // the attachments' media that failed to load, and the image viewer
+  private readonly attachments = new AttachmentView(this);
 
   private handlePostback = (postback: Postback): void => {
     emit(this, 'cw-postback', { ...postback, messageId: this.message?.id });

@@ -60,6 +60,15 @@ function readSummary(value: unknown): ConversationSummary | undefined {
 
 const defined = <T>(value: T | undefined): value is T => value !== undefined;
 
+function multipart(message: OutgoingMessage, files: readonly File[]): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(message)) {
+    if (value !== undefined) form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+  }
+  for (const file of files) form.append('attachments[]', file, file.name);
+  return form;
+}
+
 export class AgentApi {
   readonly #info: StandInInfo;
 
@@ -88,8 +97,10 @@ export class AgentApi {
     return (answer.payload ?? []).map(readMessage).filter(defined);
   }
 
-  async send(conversationId: number, message: OutgoingMessage): Promise<Message | undefined> {
-    const answer = await this.#request('POST', this.#account(`/conversations/${conversationId}/messages`), message);
+  /** With files, the body is multipart: the fields next to one `attachments[]` part per file (A§4.1). */
+  async send(conversationId: number, message: OutgoingMessage, files: readonly File[] = []): Promise<Message | undefined> {
+    const path = this.#account(`/conversations/${conversationId}/messages`);
+    const answer = await this.#request('POST', path, files.length ? multipart(message, files) : message);
     return readMessage(answer);
   }
 
@@ -113,10 +124,12 @@ export class AgentApi {
   }
 
   async #request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const form = body instanceof FormData;
     const response = await fetch(new URL(path, this.#info.url), {
       method,
-      headers: { 'content-type': 'application/json', api_access_token: this.#info.agentToken },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // a FormData body sets its own multipart content type
+      headers: form ? { api_access_token: this.#info.agentToken } : { 'content-type': 'application/json', api_access_token: this.#info.agentToken },
+      body: form ? body : body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
     if (!response.ok) throw new AgentApiError(response.status, `${method} ${path} answered ${response.status}: ${text.slice(0, 200)}`);

@@ -98,6 +98,10 @@ export default css`
     border: 1px solid var(--_color-border); border-radius: calc(var(--_radius) / 1.5);
   }
   .reply-actions { display: flex; align-items: center; justify-content: space-between; gap: var(--_space); }
+  .reply-files { display: flex; flex-wrap: wrap; gap: 4px var(--_space); margin: 0; padding: 0; list-style: none; font-size: 0.875rem; }
+  .reply-files button { min-inline-size: 44px; min-block-size: 44px; }
+  .attach { font-size: 0.875rem; }
+  .attach input { max-inline-size: 14rem; font-size: 0.8125rem; }
   .check { display: inline-flex; align-items: center; gap: var(--_space); min-block-size: 44px; cursor: pointer; }
   .check input { inline-size: 1.25rem; block-size: 1.25rem; margin: 0; accent-color: var(--_color-primary); }
   .samples { display: grid; gap: 4px; padding: var(--_space) calc(var(--_space) * 2) calc(var(--_space) * 1.5); }

@@ -91,12 +91,12 @@ export class AgentDesk implements ReactiveController {
   }
 
   /** Posts to the open conversation; false (and the error shown) when it failed. */
-  async post(message: OutgoingMessage): Promise<boolean> {
+  async post(message: OutgoingMessage, files: readonly File[] = []): Promise<boolean> {
     const id = this.#state.openId;
     if (id === undefined || !this.#api) return false;
     this.#typing?.stop();
     try {
-      const sent = await this.#api.send(id, message);
+      const sent = await this.#api.send(id, message, files);
       if (sent) this.#receive(sent, true);
       this.#set({ error: '' });
       return true;

@@ -1,0 +1,185 @@
+// A message's attachments, per file_type (CLIENT_API.md §4.6), and the files of an own message still uploading.
+// Attachment URLs have no CORS headers: they are only ever shown with <img>, <video>, <audio> and links, and
+// only when http(s). An SVG is never inlined; broken media fall back to a link to the file.
+import { html, nothing, svg, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { ChatMessage, PendingFile } from '../../services/conversation-store.js';
+import type { Attachment } from '../../services/types.js';
+import type { Strings } from '../shared/strings.js';
+import { ImageViewer, type ViewerImage } from './image-viewer.js';
+import { formatSize, httpUrl } from './message-parts.js';
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+
+const fileIcon = svg`<path d="M6 2h8l5 5v15H6z M14 2v5h5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>`;
+const pinIcon = svg`<path d="M12 22s7-6.6 7-12a7 7 0 0 0-14 0c0 5.4 7 12 7 12z" fill="none" stroke="currentColor" stroke-width="1.8"/>
+  <circle cx="12" cy="10" r="2.5" fill="currentColor"/>`;
+const icon = (shape: TemplateResult) => html`<svg class="attachment-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${shape}</svg>`;
+
+/** The file's name: its title, else the last segment of its URL (decoded), else its extension. */
+export function attachmentName(attachment: Attachment, strings: Strings): string {
+  if (attachment.fallback_title) return attachment.fallback_title;
+  const url = httpUrl(attachment.data_url);
+  const last = url ? new URL(url).pathname.split('/').filter(Boolean).at(-1) : undefined;
+  if (last) {
+    try {
+      return decodeURIComponent(last);
+    } catch {
+      return last;
+    }
+  }
+  if (attachment.file_type === 'location') return strings.location;
+  return attachment.extension ? `${strings.attachment} (${attachment.extension})` : strings.attachment;
+}
+
+/** An OpenStreetMap link to the attachment's coordinates, if they are real ones. */
+export function mapUrl(attachment: Attachment): string | undefined {
+  const { coordinates_lat: lat, coordinates_long: long } = attachment;
+  if (typeof lat !== 'number' || typeof long !== 'number' || !Number.isFinite(lat) || !Number.isFinite(long)) return undefined;
+  if (Math.abs(lat) > 90 || Math.abs(long) > 180) return undefined;
+  return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${long}#map=16/${lat}/${long}`;
+}
+
+const keyOf = (attachment: Attachment) => `${attachment.id}:${attachment.data_url ?? ''}`;
+
+/**
+ * Renders a message's attachments for `<cw-message>` and keeps what they need: the media that failed to load
+ * (shown as links from then on) and the image viewer.
+ */
+export class AttachmentView implements ReactiveController {
+  readonly #host: Host;
+  readonly #broken = new Set<string>();
+  readonly viewer: ImageViewer;
+
+  constructor(host: Host) {
+    (this.#host = host).addController(this);
+    this.viewer = new ImageViewer(host);
+  }
+
+  hostConnected(): void {}
+
+  /** The attachments, the files of an own message still uploading, and the viewer when open. */
+  render(message: ChatMessage, strings: Strings, cancel?: () => void) {
+    const attachments = message.attachments ?? [];
+    return html`${attachments.length ? html`<ul class="attachments">${attachments.map((attachment) =>
+        html`<li>${this.#renderOne(attachment, message, strings)}</li>`)}</ul>` : nothing}
+      ${renderPending(message, strings, cancel)}
+      ${this.viewer.render(strings)}`;
+  }
+
+  #renderOne(attachment: Attachment, message: ChatMessage, strings: Strings): TemplateResult {
+    if (this.#broken.has(keyOf(attachment))) return renderFile(attachment, strings);
+    switch (attachment.file_type) {
+      case 'image': return this.#renderImage(attachment, message, strings);
+      case 'video':
+      case 'audio': return this.#renderMedia(attachment, strings);
+      case 'location': return renderLocation(attachment, strings);
+      case 'file': return renderFile(attachment, strings);
+      case 'fallback':
+      case 'contact':
+      case 'embed': return renderTitled(attachment, strings);
+      // Instagram's share, story_mention, ig_* are files with a size; anything else is shown by its title
+      default: return attachment.file_size === undefined ? renderTitled(attachment, strings) : renderFile(attachment, strings);
+    }
+  }
+
+  #renderImage(attachment: Attachment, message: ChatMessage, strings: Strings): TemplateResult {
+    const full = httpUrl(attachment.data_url);
+    const thumb = httpUrl(attachment.thumb_url) ?? full;
+    if (!thumb) return renderFile(attachment, strings);
+    const name = attachmentName(attachment, strings);
+    const image = html`<img src=${thumb} alt=${full ? '' : name} loading="lazy" decoding="async"
+      width=${ifDefined(attachment.width ?? undefined)} height=${ifDefined(attachment.height ?? undefined)}
+      @error=${() => this.#markBroken(attachment)}>`;
+    if (!full) return html`<span part="attachment" class="attachment image">${image}</span>`;
+    const open = (event: MouseEvent) => this.#openViewer(event, message, attachment, strings);
+    return html`<a part="attachment" class="attachment image" href=${full} target="_blank" rel="noopener noreferrer"
+      aria-label=${strings.viewImage(name)} @click=${open}>${image}</a>`;
+  }
+
+  #renderMedia(attachment: Attachment, strings: Strings): TemplateResult {
+    const url = httpUrl(attachment.data_url);
+    if (!url) return renderFile(attachment, strings);
+    const name = attachmentName(attachment, strings);
+    const broken = () => this.#markBroken(attachment);
+    const transcript = attachment.transcribed_text ? html`<p class="transcript">${attachment.transcribed_text}</p>` : nothing;
+    return attachment.file_type === 'video'
+      ? html`<video part="attachment" class="attachment video" src=${url} controls preload="metadata" aria-label=${name}
+          @error=${broken}></video>`
+      : html`<audio part="attachment" class="attachment audio" src=${url} controls preload="metadata" aria-label=${name}
+          @error=${broken}></audio>${transcript}`;
+  }
+
+  #markBroken(attachment: Attachment): void {
+    this.#broken.add(keyOf(attachment));
+    this.#host.requestUpdate();
+  }
+
+  /** A plain click opens the viewer; a click meant for a new tab or window keeps the link's own behaviour. */
+  #openViewer(event: MouseEvent, message: ChatMessage, attachment: Attachment, strings: Strings): void {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const shown = (message.attachments ?? []).filter((item) => item.file_type === 'image'
+      && httpUrl(item.data_url) && !this.#broken.has(keyOf(item)));
+    const images: ViewerImage[] = shown.map((item) => ({ src: httpUrl(item.data_url)!, name: attachmentName(item, strings) }));
+    event.preventDefault();
+    this.viewer.show(images, shown.indexOf(attachment), event.currentTarget as HTMLElement);
+  }
+}
+
+function fileLabel(name: string, size: string) {
+  // <bdi>: a name or size written left to right stays whole in a right-to-left page, and the reverse
+  return html`<bdi class="file-name">${name}</bdi>${size ? html` <bdi class="file-size">${size}</bdi>` : nothing}`;
+}
+
+/** A link to the file (its name and size), or just the name when its address is not http(s). */
+export function renderFile(attachment: Attachment, strings: Strings): TemplateResult {
+  const url = httpUrl(attachment.data_url);
+  const label = html`${icon(fileIcon)}${fileLabel(attachmentName(attachment, strings),
+    formatSize(attachment.file_size, strings.$locale))}`;
+  return url
+    ? html`<a part="attachment" class="attachment file" href=${url} target="_blank" rel="noopener noreferrer" download>${label}</a>`
+    : html`<span part="attachment" class="attachment file">${label}</span>`;
+}
+
+function renderLocation(attachment: Attachment, strings: Strings): TemplateResult {
+  const url = mapUrl(attachment) ?? httpUrl(attachment.data_url);
+  const label = html`${icon(pinIcon)}<bdi class="file-name">${attachment.fallback_title || strings.location}</bdi>`;
+  return url
+    ? html`<a part="attachment" class="attachment location" href=${url} target="_blank" rel="noopener noreferrer">${label}</a>`
+    : html`<span part="attachment" class="attachment location">${label}</span>`;
+}
+
+/** `fallback`, `contact`, `embed` and types yet unknown: the title, linked when there is an http(s) address. */
+function renderTitled(attachment: Attachment, strings: Strings): TemplateResult {
+  const url = httpUrl(attachment.data_url);
+  const title = html`<bdi class="file-name">${attachment.fallback_title || attachmentName(attachment, strings)}</bdi>`;
+  return url
+    ? html`<a part="attachment" class="attachment link" href=${url} target="_blank" rel="noopener noreferrer">${title}</a>`
+    : html`<span part="attachment" class="attachment link">${title}</span>`;
+}
+
+/** The contact's own message while its files upload: their names, the progress and Cancel. */
+function renderPending(message: ChatMessage, strings: Strings, cancel?: () => void) {
+  const files = message.pending_files;
+  if (message.id !== undefined || !files?.length) return nothing;
+  const uploading = message.delivery === 'sending' || message.delivery === 'queued';
+  return html`<ul class="attachments pending">${files.map((file) => html`<li>${renderPendingFile(file, strings)}</li>`)}</ul>
+    ${uploading ? html`<div part="upload" class="upload">
+      ${message.delivery === 'sending' ? renderProgress(message.progress, strings) : nothing}
+      ${cancel ? html`<button part="cancel-button" class="cancel" type="button" @click=${cancel}>${strings.cancelUpload}</button>`
+        : nothing}
+    </div>` : nothing}`;
+}
+
+function renderPendingFile(file: PendingFile, strings: Strings) {
+  return html`<span part="attachment" class="attachment file pending">${icon(fileIcon)}${fileLabel(file.name,
+    formatSize(file.size, strings.$locale))}</span>`;
+}
+
+function renderProgress(progress: number | undefined, strings: Strings) {
+  const known = typeof progress === 'number' && Number.isFinite(progress);
+  const percent = known ? new Intl.NumberFormat(strings.$locale, { style: 'percent' }).format(progress) : '';
+  return html`<label class="upload-label" for="upload-progress">${strings.uploading}</label>
+    <progress id="upload-progress" max="1" value=${ifDefined(known ? progress : undefined)}></progress>
+    <span class="upload-percent" aria-hidden="true">${percent}</span>`;
+}

@@ -1,0 +1,115 @@
+// `input_csat`: a 1–5 rating (emoji or stars) sent as soon as it is picked, then optional feedback.
+// Sending at once keeps the rating of a visitor who leaves without writing anything.
+import { html, nothing, svg } from 'lit';
+import type { ChatMessage } from '../../../services/conversation-store.js';
+import type { Strings } from '../../shared/strings.js';
+import { textOf } from '../message-parts.js';
+import {
+  answerable, busyDisabled, canAnswer, describedByError, renderAnswerError, type InteractiveContext, type Item,
+} from './interactive-parts.js';
+
+const EMOJI = ['😞', '😑', '😐', '😀', '😍'] as const;
+const RATINGS = [1, 2, 3, 4, 5] as const;
+const FEEDBACK_ID = 'csat-feedback';
+const STAR = svg`<path d="M12 2.6l2.87 5.95 6.53.86-4.77 4.55 1.2 6.5L12 17.3l-5.83 3.16 1.2-6.5L2.6 9.41l6.53-.86z"/>`;
+
+interface Response {
+  rating: number;
+  feedback: string;
+}
+
+function responseOf(message: ChatMessage): Response | undefined {
+  const submitted = message.content_attributes?.submitted_values;
+  if (typeof submitted !== 'object' || submitted === null || Array.isArray(submitted)) return undefined;
+  const response = (submitted as Item).csat_survey_response as Item | undefined;
+  const rating = Math.round(Number(response?.rating));
+  if (!response || !(rating >= 1 && rating <= 5)) return undefined;
+  return { rating, feedback: textOf(response.feedback_message) };
+}
+
+const isStar = (message: ChatMessage) => message.content_attributes?.display_type === 'star';
+
+function ratingLabel(rating: number, star: boolean, strings: Strings): string {
+  return star ? strings.csatStars(rating) : strings.csatLevels[rating - 1];
+}
+
+function renderSymbol(rating: number, star: boolean) {
+  return star
+    ? html`<svg class="star" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${STAR}</svg>`
+    : html`<span class="emoji" aria-hidden="true">${EMOJI[rating - 1]}</span>`;
+}
+
+async function rate(message: ChatMessage, rating: number, context: InteractiveContext) {
+  const { session, answer, strings } = context;
+  if (!session || message.id === undefined || !canAnswer(message, context)) return;
+  const id = message.id;
+  answer.choose(rating);
+  await answer.run(() => session.rate(id, rating), strings);
+  answer.choose(undefined);
+}
+
+async function sendFeedback(event: SubmitEvent, message: ChatMessage, rating: number, context: InteractiveContext) {
+  event.preventDefault();
+  const { session, answer, strings } = context;
+  const input = (event.currentTarget as HTMLFormElement).querySelector<HTMLTextAreaElement>(`#${FEEDBACK_ID}`);
+  if (!session || !input || message.id === undefined || !canAnswer(message, context)) return;
+  const id = message.id;
+  const feedback = input.value.trim();
+  if (!feedback) {
+    input.focus();
+    return;
+  }
+  await answer.run(() => session.rate(id, rating, feedback), strings);
+}
+
+function renderScale(message: ChatMessage, context: InteractiveContext) {
+  const { strings, answer } = context;
+  const star = isStar(message);
+  const disabled = !answerable(message, context);
+  return html`<div class="csat ${star ? 'stars' : 'emojis'}" role="group" aria-label=${strings.csatLabel}
+      aria-busy=${answer.pending ? 'true' : 'false'} aria-describedby=${describedByError(context)}>
+    ${RATINGS.map((rating) => {
+      const label = ratingLabel(rating, star, strings);
+      const lit = answer.chosen !== undefined && (star ? rating <= answer.chosen : rating === answer.chosen);
+      return html`<button type="button" class="rating ${lit ? 'chosen' : ''}" aria-label=${label} title=${label}
+        ?disabled=${disabled} aria-disabled=${busyDisabled(context)}
+        @click=${() => rate(message, rating, context)}>${renderSymbol(rating, star)}</button>`;
+    })}
+  </div>
+  ${renderAnswerError(context)}`;
+}
+
+function renderFeedbackForm(message: ChatMessage, rating: number, context: InteractiveContext) {
+  const { strings } = context;
+  return html`<form class="form feedback-form" novalidate @submit=${(event: SubmitEvent) => sendFeedback(event, message, rating, context)}>
+    <div class="field">
+      <label for=${FEEDBACK_ID}>${strings.csatFeedbackLabel}</label>
+      <textarea id=${FEEDBACK_ID} name="feedback" rows="3" data-answer-focus aria-describedby=${describedByError(context)}></textarea>
+    </div>
+    <button type="submit" class="submit" aria-disabled=${busyDisabled(context)}>${strings.csatSendFeedback}</button>
+    ${renderAnswerError(context)}
+  </form>`;
+}
+
+function renderRated(message: ChatMessage, response: Response, context: InteractiveContext) {
+  const { strings } = context;
+  const star = isStar(message);
+  const symbols = star
+    ? RATINGS.map((rating) => html`<span class=${rating <= response.rating ? 'filled' : ''}>${renderSymbol(rating, true)}</span>`)
+    : renderSymbol(response.rating, false);
+  const askFeedback = !response.feedback && answerable(message, context);
+  return html`<div class="csat-result">
+    <p class="rated" tabindex="-1" ?data-answer-focus=${!askFeedback}>
+      <span class="rated-symbols ${star ? 'stars' : 'emojis'}">${symbols}</span>
+      <span class="answer-value">${strings.csatRating(response.rating)}</span>
+    </p>
+    ${response.feedback ? html`<blockquote class="feedback">${response.feedback}</blockquote>` : nothing}
+    ${answerable(message, context) ? html`<p class="thanks" role="status">${strings.csatThanks}</p>` : nothing}
+    ${askFeedback ? renderFeedbackForm(message, response.rating, context) : nothing}
+  </div>`;
+}
+
+export function renderCsatSurvey(message: ChatMessage, context: InteractiveContext) {
+  const response = responseOf(message);
+  return response ? renderRated(message, response, context) : renderScale(message, context);
+}
