@@ -1,19 +1,21 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { ChatSession } from '../../services/chat-session.js';
+import type { ChatSession } from '../../services/chat-session.js';
 import type { CableStatus } from '../../services/cable-connection.js';
 import type { ChatError, ChatMessage } from '../../services/conversation-store.js';
-import { MemoryStorage, type KeyValueStorage } from '../../services/session-storage.js';
+import { MemoryStorage, SessionStorage, type KeyValueStorage } from '../../services/session-storage.js';
 import type { ContactAttributes, Conversation, PublicContact } from '../../services/types.js';
 import { chatContext, sessionContext, stringsContext, type ChatHost } from '../shared/context.js';
 import { emit } from '../shared/events.js';
-import { NotificationSound } from '../shared/notification-sound.js';
-import { PageLifecycle } from '../shared/page-lifecycle.js';
+import type { NotificationSound } from '../shared/notification-sound.js';
 import { TitleBadge } from '../shared/title-badge.js';
-import { stringsFor, type Strings } from '../shared/strings.js';
+import { en, loadStrings, type Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import styles from './chat.styles.js';
+
+/** The session code loads when a chat needs it: a visitor who never opens the chat never downloads it. */
+const loadSessionModule = () => Promise.all([import('../../services/chat-session.js'), import('../shared/page-lifecycle.js')]);
 
 /**
  * The root of a chat: creates one session for a Chatwoot inbox and shares it with every `cw-*` element
@@ -40,9 +42,11 @@ export class CwChat extends LitElement implements ChatHost {
   @property() identifier = '';
   /** HMAC-SHA256 of `identifier` with the inbox's HMAC token, computed by the site's backend. */
   @property({ attribute: 'identifier-hash' }) identifierHash = '';
-  /** The visitor's name, e-mail and phone, used when the contact is created. */
+  /** The visitor's name, used when the contact is created. */
   @property() name = '';
+  /** The visitor's e-mail address, used when the contact is created. */
   @property() email = '';
+  /** The visitor's phone number (E.164, e.g. `+14155550123`), used when the contact is created. */
   @property() phone = '';
   /** Language of the texts (BCP 47); defaults to the page's `lang`, then English. */
   @property() locale = '';
@@ -65,23 +69,31 @@ export class CwChat extends LitElement implements ChatHost {
   @property({ attribute: 'panel-id' }) panelId = '';
 
   #session?: ChatSession;
+  #starting?: Promise<ChatSession | undefined>;
+  /** Bumped when the session is disposed: a session whose code arrives after that is not created. */
+  #generation = 0;
   #unsubscribe: (() => void)[] = [];
   readonly #sessionProvider = new ContextProvider(this, { context: sessionContext });
-  readonly #stringsProvider = new ContextProvider(this, { context: stringsContext, initialValue: stringsFor(undefined) });
+  readonly #stringsProvider = new ContextProvider(this, { context: stringsContext, initialValue: en });
   readonly #hostProvider = new ContextProvider(this, { context: chatContext, initialValue: this });
   #configError = '';
   readonly #titleBadge = new TitleBadge();
   #sound?: NotificationSound;
 
-  /** The session, for pages that drive it directly. */
+  /**
+   * The session, for pages that drive it directly. Its code loads when the chat first opens (at once for a
+   * returning visitor): until then it is undefined; `send()` and `setUser()` wait for it.
+   */
   get session(): ChatSession | undefined {
     return this.#session;
   }
 
+  /** The visitor's Chatwoot contact, once the session has started. */
   get contact(): PublicContact | undefined {
     return this.#session?.store.state.contact;
   }
 
+  /** The active conversation, once there is one. */
   get conversation(): Conversation | undefined {
     return this.#session?.store.state.conversation;
   }
@@ -91,29 +103,34 @@ export class CwChat extends LitElement implements ChatHost {
     return this.#session?.store.state.messages ?? [];
   }
 
+  /** The live connection: `connecting`, `open` or `closed`. */
   get connection(): CableStatus {
     return this.#session?.store.state.connection ?? 'closed';
   }
 
+  /** The number of agent messages the visitor has not seen yet. */
   get unreadCount(): number {
     return this.#session?.store.state.unreadCount ?? 0;
   }
 
+  /** Opens the chat; fires `cw-open-change`. */
   open(): void {
     this.#setOpen(true);
   }
 
+  /** Closes the chat; fires `cw-open-change`. */
   close(): void {
     this.#setOpen(false);
   }
 
+  /** Opens the chat if it is closed, closes it otherwise; fires `cw-open-change`. */
   toggle(): void {
     this.#setOpen(!this.isOpen);
   }
 
   /** Sends a message as the visitor (the same path as the composer). */
   async send(text: string): Promise<void> {
-    await this.#requireSession().send(text);
+    await (await this.#requireSession()).send(text);
   }
 
   /** Identifies the visitor as the site's user; `attributes.identifier_hash` verifies it (HMAC). */
@@ -121,16 +138,18 @@ export class CwChat extends LitElement implements ChatHost {
     const { identifier_hash: identifierHash, ...contact } = attributes;
     this.identifier = identifier;
     this.identifierHash = identifierHash ?? '';
-    await this.#requireSession().setUser({ identifier, identifier_hash: identifierHash }, contact);
+    await (await this.#requireSession()).setUser({ identifier, identifier_hash: identifierHash }, contact);
   }
 
+  /** Sets custom attributes on the visitor's Chatwoot contact. */
   async setCustomAttributes(customAttributes: Record<string, unknown>): Promise<void> {
-    await this.#requireSession().setCustomAttributes(customAttributes);
+    await (await this.#requireSession()).setCustomAttributes(customAttributes);
   }
 
   /** Forgets the visitor on this device (contact, conversation, unsent messages), as on logout. */
   reset(): void {
-    this.#session?.reset();
+    if (this.#session) this.#session.reset();
+    else void this.#starting?.then((session) => session?.reset());
   }
 
   override connectedCallback(): void {
@@ -146,17 +165,16 @@ export class CwChat extends LitElement implements ChatHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('notifySound') && this.notifySound) this.#sound ??= new NotificationSound();
+    if (changed.has('notifySound') && this.notifySound) void this.#loadSound();
     if (changed.has('unreadInTitle')) this.#showUnreadInTitle(this.unreadCount);
-    if (changed.has('locale') || !this.hasUpdated) {
-      this.#stringsProvider.setValue(stringsFor(this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined));
-    }
+    if (changed.has('locale') || !this.hasUpdated) void this.#loadStrings();
     const identity = ['baseUrl', 'inbox', 'storage', 'contactMode'] as const;
     if (!this.hasUpdated || identity.some((key) => changed.has(key))) this.#createSession();
     else if (changed.has('identifier') && this.#session && this.identifier) {
       void this.#session.setUser({ identifier: this.identifier, identifier_hash: this.identifierHash || undefined });
     }
     if (changed.has('isOpen')) this.#session?.setOpen(this.isOpen);
+    if (changed.has('isOpen') && this.isOpen) void this.#startSession();
   }
 
   override render() {
@@ -166,6 +184,16 @@ export class CwChat extends LitElement implements ChatHost {
     return html`
       ${problem ? this.#renderError(problem, strings, !this.#configError) : nothing}
       <slot></slot>`;
+  }
+
+  /** The locale's strings replace English once their module has loaded, unless the locale changed meanwhile. */
+  async #loadStrings(): Promise<void> {
+    const locale = () => this.locale || this.closest?.('[lang]')?.getAttribute('lang') || '';
+    const asked = locale();
+    const strings = await loadStrings(asked);
+    if (asked !== locale()) return;
+    this.#stringsProvider.setValue(strings);
+    this.requestUpdate(); // the error box
   }
 
   #renderError(message: string, strings: Strings, canRetry: boolean) {
@@ -178,7 +206,7 @@ export class CwChat extends LitElement implements ChatHost {
   }
 
   #handleRetry(): void {
-    void this.#session?.start();
+    void this.#startSession().then((session) => session?.start());
   }
 
   #setOpen(open: boolean): void {
@@ -188,9 +216,10 @@ export class CwChat extends LitElement implements ChatHost {
     emit(this, 'cw-open-change', { open });
   }
 
-  #requireSession(): ChatSession {
-    if (!this.#session) throw new Error(this.#configError || 'The chat has no session yet');
-    return this.#session;
+  async #requireSession(): Promise<ChatSession> {
+    const session = await this.#startSession();
+    if (!session) throw new Error(this.#configError || 'The chat has no session yet');
+    return session;
   }
 
   #createSession(): void {
@@ -201,19 +230,41 @@ export class CwChat extends LitElement implements ChatHost {
       emit(this, 'cw-error', { code: 'config', message: this.#configError });
       return;
     }
-    let session: ChatSession;
-    try {
-      session = new ChatSession({
-        baseUrl: this.baseUrl, inbox: this.inbox, storage: this.#storage(), lifecycle: new PageLifecycle(),
-        createContact: this.contactMode === 'on-send' ? 'on-send' : 'on-open',
-        identity: this.identifier ? { identifier: this.identifier, identifier_hash: this.identifierHash || undefined } : undefined,
-        attributes: this.#attributes(),
-      });
-    } catch (error) {
-      this.#configError = error instanceof Error ? error.message : String(error);
-      emit(this, 'cw-error', { code: 'config', message: this.#configError });
-      return;
+    // A returning visitor's session starts at once (unread count); a new visitor's when the chat opens.
+    if (this.isOpen || new SessionStorage(this.#storage(), this.baseUrl, this.inbox).readCredentials()) {
+      void this.#startSession();
     }
+  }
+
+  /** Creates the session once its code has loaded; callers share one. Undefined when it cannot be created. */
+  #startSession(): Promise<ChatSession | undefined> {
+    if (this.#configError) return Promise.resolve(undefined);
+    const generation = this.#generation;
+    this.#starting ??= loadSessionModule().then(([{ ChatSession }, { PageLifecycle }]) => {
+      if (generation !== this.#generation) return undefined;
+      try {
+        return this.#attachSession(new ChatSession({
+          baseUrl: this.baseUrl, inbox: this.inbox, storage: this.#storage(), lifecycle: new PageLifecycle(),
+          createContact: this.contactMode === 'on-send' ? 'on-send' : 'on-open',
+          identity: this.identifier ? { identifier: this.identifier, identifier_hash: this.identifierHash || undefined } : undefined,
+          attributes: this.#attributes(),
+        }));
+      } catch (error) {
+        this.#configError = error instanceof Error ? error.message : String(error);
+        this.requestUpdate();
+        emit(this, 'cw-error', { code: 'config', message: this.#configError });
+        return undefined;
+      }
+    }, (error: unknown) => {
+      if (generation !== this.#generation) return undefined;
+      this.#starting = undefined; // the code could not be downloaded: the next opening tries again
+      emit(this, 'cw-error', { code: 'load', message: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    });
+    return this.#starting;
+  }
+
+  #attachSession(session: ChatSession): ChatSession {
     this.#session = session;
     this.#unsubscribe = [
       session.store.subscribe(() => this.requestUpdate()),
@@ -233,6 +284,7 @@ export class CwChat extends LitElement implements ChatHost {
     this.#hostProvider.setValue(this, true);
     if (this.isOpen) session.setOpen(true);
     else void session.resume();
+    return session;
   }
 
   #showUnreadInTitle(count: number): void {
@@ -244,8 +296,14 @@ export class CwChat extends LitElement implements ChatHost {
   #notify(message: ChatMessage): void {
     if (!this.notifySound || document.visibilityState !== 'hidden') return;
     if (message.message_type !== 1 || message.sender?.type !== 'user') return;
-    this.#sound ??= new NotificationSound();
-    this.#sound.play();
+    if (this.#sound) this.#sound.play();
+    else void this.#loadSound();
+  }
+
+  /** The chime's code loads only for a page that asks for it. */
+  async #loadSound(): Promise<void> {
+    const { NotificationSound } = await import('../shared/notification-sound.js');
+    if (this.notifySound && this.isConnected) this.#sound ??= new NotificationSound();
   }
 
   #disposeSession(): void {
@@ -254,6 +312,8 @@ export class CwChat extends LitElement implements ChatHost {
     this.#unsubscribe = [];
     this.#session?.dispose();
     this.#session = undefined;
+    this.#starting = undefined;
+    this.#generation++;
   }
 
   #storage(): KeyValueStorage {

@@ -1,4 +1,5 @@
-// Every text and aria-label the elements show. Other locales are objects of the same type.
+// Every text and aria-label the elements show. Other locales are objects of the same type, one module each in
+// locales/, loaded by `loadStrings()` when a chat needs one.
 // Counts are functions so each locale can use its own plural rules (Intl.PluralRules).
 
 export interface Strings {
@@ -47,10 +48,33 @@ export interface Strings {
   attachment: string;
   download: string;
   openImage: string;
+  viewImage: (name: string) => string;
+  imageOf: (index: number, total: number) => string;
+  closeImage: string;
+  previousImage: string;
+  nextImage: string;
+  openOriginal: string;
+  uploading: string;
+  cancelUpload: string;
   location: string;
   answered: string;
   submit: string;
   csatRating: (rating: number) => string;
+  youChose: string;
+  answerFailed: string;
+  chooseOption: string;
+  fieldInvalid: (label: string) => string;
+  yes: string;
+  no: string;
+  emailPlaceholder: string;
+  emailAnswered: string;
+  csatLabel: string;
+  /** The five levels of the emoji scale, from very unsatisfied (1) to very satisfied (5). */
+  csatLevels: readonly [string, string, string, string, string];
+  csatStars: (rating: number) => string;
+  csatFeedbackLabel: string;
+  csatSendFeedback: string;
+  csatThanks: string;
 
   // cw-composer
   messageLabel: string;
@@ -59,6 +83,14 @@ export interface Strings {
   contactFormFirst: string;
   conversationEnded: string;
   sendFailed: string;
+  attachFiles: string;
+  filesToSend: string;
+  removeFile: (name: string) => string;
+  dropFiles: string;
+  fileTooLarge: (name: string, limit: string) => string;
+  fileTypeRefused: (name: string) => string;
+  tooManyFiles: (name: string, max: number) => string;
+  filesAttached: (count: number) => string;
 
   // cw-contact-form
   contactFormTitle: string;
@@ -84,6 +116,13 @@ export interface Strings {
   backTomorrow: (time: string) => string;
   backOn: (day: string, time: string) => string;
   closePanel: string;
+  endConversation: string;
+  endConversationConfirm: string;
+  endConversationYes: string;
+  cancel: string;
+  startNewConversation: string;
+  /** Prefix of the page title while there are unread messages (`unread-in-title`). */
+  titleUnread: (count: number) => string;
 }
 
 const plural = (locale: string) => new Intl.PluralRules(locale);
@@ -129,10 +168,32 @@ export const en: Strings = {
   attachment: 'Attachment',
   download: 'Download',
   openImage: 'Open image',
+  viewImage: (name) => `View image ${name}`,
+  imageOf: (index, total) => `Image ${index} of ${total}`,
+  closeImage: 'Close',
+  previousImage: 'Previous image',
+  nextImage: 'Next image',
+  openOriginal: 'Open the original',
+  uploading: 'Uploading',
+  cancelUpload: 'Cancel',
   location: 'Location',
   answered: 'Answered',
   submit: 'Submit',
   csatRating: (rating) => `Rated ${rating} out of 5`,
+  youChose: 'You chose:',
+  answerFailed: 'Your answer could not be sent. Please try again.',
+  chooseOption: 'Choose…',
+  fieldInvalid: (label) => `${label} is not in the expected format.`,
+  yes: 'Yes',
+  no: 'No',
+  emailPlaceholder: 'name@example.com',
+  emailAnswered: 'We will reach you at',
+  csatLabel: 'Rate the conversation',
+  csatLevels: ['Very unsatisfied', 'Unsatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
+  csatStars: (rating) => (plural('en').select(rating) === 'one' ? '1 star' : `${rating} stars`),
+  csatFeedbackLabel: 'Anything you would like to add? (optional)',
+  csatSendFeedback: 'Send feedback',
+  csatThanks: 'Thank you for your rating.',
 
   messageLabel: 'Message',
   messagePlaceholder: 'Type your message…',
@@ -140,6 +201,14 @@ export const en: Strings = {
   contactFormFirst: 'Please fill in the form first.',
   conversationEnded: 'This conversation has ended.',
   sendFailed: 'The message could not be queued. Please try again.',
+  attachFiles: 'Attach files',
+  filesToSend: 'Files to send',
+  removeFile: (name) => `Remove ${name}`,
+  dropFiles: 'Drop files here to attach them',
+  fileTooLarge: (name, limit) => `“${name}” is too large to send (the limit is ${limit}).`,
+  fileTypeRefused: (name) => `“${name}” cannot be sent: this type of file is not accepted here.`,
+  tooManyFiles: (name, max) => `“${name}” was not added: a message can carry at most ${max} files.`,
+  filesAttached: (count) => (plural('en').select(count) === 'one' ? '1 file attached' : `${count} files attached`),
 
   contactFormTitle: 'Before we start',
   contactFormIntro: 'Tell us how to reach you in case we get disconnected.',
@@ -163,13 +232,40 @@ export const en: Strings = {
   backTomorrow: (time) => `Back tomorrow at ${time}`,
   backOn: (day, time) => `Back on ${day} at ${time}`,
   closePanel: 'Close chat',
+  endConversation: 'End conversation',
+  endConversationConfirm: 'End this conversation? You can start a new one at any time.',
+  endConversationYes: 'End it',
+  cancel: 'Cancel',
+  startNewConversation: 'Start a new conversation',
+  titleUnread: (count) => `(${count})`,
 };
 
-const locales: Record<string, Strings> = { en };
+type LocaleModule = Promise<{ default: Strings }>;
 
-/** The strings for `locale` (`pt-BR` falls back to `pt`, then English). */
-export function stringsFor(locale: string | undefined): Strings {
-  if (!locale) return en;
+/** Every locale but English is a module of its own, downloaded only by a chat that shows it. */
+const importers: Record<string, () => LocaleModule> = {
+  ar: () => import('./locales/ar.js'),
+  de: () => import('./locales/de.js'),
+  es: () => import('./locales/es.js'),
+  fr: () => import('./locales/fr.js'),
+  he: () => import('./locales/he.js'),
+  it: () => import('./locales/it.js'),
+  ja: () => import('./locales/ja.js'),
+  nl: () => import('./locales/nl.js'),
+  pl: () => import('./locales/pl.js'),
+  pt: () => import('./locales/pt.js'),
+  ru: () => import('./locales/ru.js'),
+  tr: () => import('./locales/tr.js'),
+  zh: () => import('./locales/zh.js'),
+};
+
+/** The strings for `locale` (BCP 47): `pt-BR` falls back to `pt`, an unknown tag to English. */
+export async function loadStrings(locale = ''): Promise<Strings> {
   const tag = locale.toLowerCase();
-  return locales[tag] ?? locales[tag.split('-')[0]] ?? en;
+  const key = [tag, tag.split('-')[0]].find((candidate) => Object.hasOwn(importers, candidate));
+  try {
+    return key ? (await importers[key]()).default : en;
+  } catch {
+    return en; // the module could not be downloaded: English until the next change of locale
+  }
 }

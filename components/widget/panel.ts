@@ -7,18 +7,7 @@ import { closeIcon } from '../launcher/icons.js';
 import type { Strings } from '../shared/strings.js';
 import { backText } from './availability-text.js';
 import { renderEndButton, renderEndState, type EndView } from './conversation-end.js';
-
-export const PANEL_ID = 'cw-panel';
-
-/** Every part of the inner elements, re-exported from the widget with the element's name as prefix. */
-const prefixed = (prefix: string, parts: string) => parts.split(' ').map((part) => `${part}: ${prefix}-${part}`).join(', ');
-export const EXPORTED_PARTS = {
-  launcher: prefixed('launcher', 'button icon label badge'),
-  messageList: prefixed('message-list', 'log day-separator typing jump-button notice state reload-button bubble author'
-    + ' avatar time status attachment retry-button discard-button activity'),
-  composer: prefixed('composer', 'form input send-button reason error'),
-  contactForm: prefixed('contact-form', 'form intro field label input error submit-button status'),
-};
+import { EXPORTED_PARTS, PANEL_ID } from './panel-names.js';
 
 export interface PanelView {
   open: boolean;

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ContextEvent } from '@lit/context';
 import '../chat/chat.js';
@@ -10,13 +10,13 @@ import type { CableStatus } from '../../services/cable-connection.js';
 import type { ChatSession } from '../../services/chat-session.js';
 import type { ChatMessage } from '../../services/conversation-store.js';
 import type { ContactAttributes, Conversation, PublicContact } from '../../services/types.js';
-import { sessionContext } from '../shared/context.js';
+import { sessionContext, stringsContext } from '../shared/context.js';
 import { emit } from '../shared/events.js';
-import { stringsFor, type Strings } from '../shared/strings.js';
+import { en, type Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { EXPORTED_PARTS, PANEL_ID, renderPanel } from './panel.js';
+import { EXPORTED_PARTS, PANEL_ID } from './panel-names.js';
+import type { renderPanel } from './panel.js';
 import type { EndView } from './conversation-end.js';
-import { describeError } from '../../services/api-error.js';
 import styles from './widget.styles.js';
 
 const CLOCK_MS = 60_000;
@@ -64,9 +64,11 @@ export class CwWidget extends LitElement {
   @property() identifier = '';
   /** HMAC-SHA256 of `identifier` with the inbox's HMAC token, computed by the site's backend. */
   @property({ attribute: 'identifier-hash' }) identifierHash = '';
-  /** The visitor's name, e-mail and phone, used when the contact is created. */
+  /** The visitor's name, used when the contact is created. */
   @property() name = '';
+  /** The visitor's e-mail address, used when the contact is created. */
   @property() email = '';
+  /** The visitor's phone number (E.164, e.g. `+14155550123`), used when the contact is created. */
   @property() phone = '';
   /** Language of the texts (BCP 47); defaults to the page's `lang`, then English. */
   @property() locale = '';
@@ -105,18 +107,23 @@ export class CwWidget extends LitElement {
   #session?: ChatSession;
   #unsubscribeStore?: () => void;
   #parts?: Promise<void>;
+  #renderPanel?: typeof renderPanel;
   #inboxRequested = new WeakSet<ChatSession>();
   #clock?: ReturnType<typeof setInterval>;
+  /** The inner `<cw-chat>`'s strings: English until its locale has loaded. */
+  #strings: Strings = en;
 
   /** The session, for pages that drive it directly. */
   get session(): ChatSession | undefined {
     return this.chat?.session;
   }
 
+  /** The visitor's Chatwoot contact, once the session has started. */
   get contact(): PublicContact | undefined {
     return this.chat?.contact;
   }
 
+  /** The active conversation, once there is one. */
   get conversation(): Conversation | undefined {
     return this.chat?.conversation;
   }
@@ -126,24 +133,29 @@ export class CwWidget extends LitElement {
     return this.chat?.messages ?? [];
   }
 
+  /** The live connection: `connecting`, `open` or `closed`. */
   get connection(): CableStatus {
     return this.chat?.connection ?? 'closed';
   }
 
+  /** The number of agent messages the visitor has not seen yet. */
   get unreadCount(): number {
     return this.chat?.unreadCount ?? 0;
   }
 
+  /** Opens the chat; fires `cw-open-change`. */
   open(): void {
     if (this.chat) this.chat.open();
     else this.isOpen = true;
   }
 
+  /** Closes the chat; fires `cw-open-change`. */
   close(): void {
     if (this.chat) this.chat.close();
     else this.isOpen = false;
   }
 
+  /** Opens the chat if it is closed, closes it otherwise; fires `cw-open-change`. */
   toggle(): void {
     if (this.chat) this.chat.toggle();
     else this.isOpen = !this.isOpen;
@@ -162,6 +174,7 @@ export class CwWidget extends LitElement {
     await chat.setUser(identifier, attributes);
   }
 
+  /** Sets custom attributes on the visitor's Chatwoot contact. */
   async setCustomAttributes(customAttributes: Record<string, unknown>): Promise<void> {
     await (await this.#ready()).setCustomAttributes(customAttributes);
   }
@@ -192,18 +205,18 @@ export class CwWidget extends LitElement {
         .phone=${this.phone} .locale=${this.#locale()} .storage=${this.storage} .isOpen=${this.isOpen}
         .theme=${this.theme} .unreadInTitle=${this.unreadInTitle} .notifySound=${this.notifySound} .contactMode=${this.contactMode}
         @cw-open-change=${this.handleOpenChange}>
-        <div class="parts">${this.#session ? this.#renderParts() : nothing}</div>
+        <div class="parts">${this.#renderParts()}</div>
       </cw-chat>`;
   }
 
-  /** The parts render once the session exists: they expect one as soon as they connect. */
+  /** The launcher shows before the session exists: its code loads only when the chat opens (new visitor). */
   #renderParts() {
-    const strings = this.#strings();
+    const strings = this.#strings;
     return html`
       <cw-launcher exportparts=${EXPORTED_PARTS.launcher} position=${this.position} label=${this.launcherLabel}>
         <slot name="launcher-icon" slot="icon">${chatIcon}</slot>
       </cw-launcher>
-      ${this.partsLoaded ? renderPanel({
+      ${this.#renderPanel ? this.#renderPanel({
         open: this.isOpen, strings, state: this.#session?.store.state, title: this.headerTitle, replyTime: this.replyTime,
         fields: this.preChatFields, required: this.preChatRequired, dir: this.locale ? strings.$dir : undefined,
         onKeydown: this.#handlePanelKeydown, onClose: this.#handleClose, end: this.#endView(strings),
@@ -214,6 +227,7 @@ export class CwWidget extends LitElement {
     // The session lives in the inner <cw-chat>, below this element: ask for it from inside, as its parts do.
     const asker = this.renderRoot.querySelector('.parts')!;
     asker.dispatchEvent(new ContextEvent(sessionContext, asker, this.#handleSession, true));
+    asker.dispatchEvent(new ContextEvent(stringsContext, asker, this.#handleStrings, true));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -267,11 +281,18 @@ export class CwWidget extends LitElement {
     try {
       await action(session);
     } catch (error) {
+      const { describeError } = await import('../../services/api-error.js');
       emit(this, 'cw-error', describeError(error, this.baseUrl));
     } finally {
       this.endBusy = false;
     }
   }
+
+  readonly #handleStrings = (strings: Strings): void => {
+    if (strings === this.#strings) return;
+    this.#strings = strings;
+    this.requestUpdate();
+  };
 
   readonly #handleSession = (session: ChatSession | undefined): void => {
     if (session === this.#session) return;
@@ -281,12 +302,17 @@ export class CwWidget extends LitElement {
     this.requestUpdate();
   };
 
+  /** The panel and its parts load the first time the chat opens. */
   #loadParts(): Promise<void> {
     this.#parts ??= Promise.all([
+      import('./panel.js'),
+      import('./panel.styles.js'),
       import('../message-list/message-list.js'),
       import('../composer/composer.js'),
       import('../contact-form/contact-form.js'),
-    ]).then(() => {
+    ]).then(([panel, panelStyles]) => {
+      adoptStyles(this.renderRoot as ShadowRoot, [...CwWidget.elementStyles, panelStyles.default]);
+      this.#renderPanel = panel.renderPanel;
       this.partsLoaded = true;
     }, (error: unknown) => {
       this.#parts = undefined;
@@ -322,12 +348,9 @@ export class CwWidget extends LitElement {
   }
 
   #locale(): string {
-    return this.locale || this.closest('[lang]')?.getAttribute('lang') || '';
+    return this.locale || this.closest?.('[lang]')?.getAttribute('lang') || '';
   }
 
-  #strings(): Strings {
-    return stringsFor(this.#locale() || undefined);
-  }
 
   #startClock(): void {
     // Keeps "Away · Back at …" true while the panel stays open across an opening or closing time.
