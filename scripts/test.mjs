@@ -48,8 +48,8 @@ const node = run(process.execPath, [
   '--test',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   `--test-reporter=${join(root, 'scripts/node-test-counter.mjs')}`, `--test-reporter-destination=${nodeFile}`,
-  'test/server/', 'test/lint/',
-]);
+  'test/server/', 'test/lint/', 'test/security/', 'test/size/', 'test/package/', 'test/examples/',
+], { CHROME_PATH: chrome });
 add('node tests', readCounts(nodeFile), node);
 
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';

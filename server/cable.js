@@ -142,6 +142,8 @@ export function createCable({ channel, faults, stats, pingIntervalMs = 3000 }) {
   /** @param {Connection} connection @param {string} identifier @param {unknown} data */
   function perform(connection, identifier, data) {
     const subscription = connection.subscriptions.get(identifier);
+    // a `message` before this socket confirmed the subscription: Rails drops it ("Unable to find subscription")
+    if (!subscription?.subscriber) stats.sockets.unconfirmed = (stats.sockets.unconfirmed ?? 0) + 1;
     if (!subscription?.subscriber || typeof data !== 'string') return;
     try {
       const parsed = JSON.parse(data);

@@ -81,5 +81,11 @@ export function registerControlApi(router, { store, faults, stats, info }) {
     resetStats(stats);
     return ok({});
   }));
+  // presence is account-wide and lasts 20 s: a test that needs every agent offline clears it
+  router.add('DELETE', '/__standin/presence', undefined, authed(() => {
+    store.presence.users.clear();
+    store.presence.contacts.clear();
+    return ok({});
+  }));
   router.add('POST', '/__standin/conversations/:displayId/seed', undefined, authed(seed));
 }

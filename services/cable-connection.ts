@@ -1,5 +1,5 @@
 import ReconnectingWebSocket from 'reconnecting-websocket';
-import { reconnectDelay } from './backoff.js';
+import { reconnectDelay, type ReconnectCause } from './backoff.js';
 import { Emitter } from './emitter.js';
 import { isRecord, readCableEvent } from './validate.js';
 import type { CableEvent } from './types.js';
@@ -42,6 +42,9 @@ export interface CableConnectionOptions {
 
 type Phase = 'idle' | 'connecting' | 'welcomed' | 'subscribed' | 'ended';
 
+/** A page event may open a socket at once instead of waiting out the backoff, but not more often than this. */
+const FORCED_ATTEMPT_EVERY_MS = 1000;
+
 /**
  * The ActionCable protocol over reconnecting-websocket, for one subscription: subscribes after each
  * `welcome`, declares the socket stale after 6 s without a frame, retries with jittered backoff, performs
@@ -57,6 +60,10 @@ export class CableConnection {
   #lastFrameAt = 0;
   #subscribesOnSocket = 0;
   #everSubscribed = false;
+  /** Attempts since the last confirmed subscription: the backoff grows with it, whatever RWS counts. */
+  #retries = 0;
+  #cause: ReconnectCause = 'drop';
+  #lastForcedAt = -Infinity;
   #subscribeFailures = 0;
   #malformed = 0;
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
@@ -95,24 +102,8 @@ export class CableConnection {
     if (this.#phase !== 'idle' && this.#phase !== 'ended') return;
     this.#phase = 'connecting';
     this.#setStatus('connecting');
-    const cable = this;
-    this.#socket ??= new ReconnectingWebSocket(this.#options.url, [CABLE_PROTOCOL, 'actioncable-unsupported'], {
-      WebSocket: this.#options.WebSocket,
-      // never replay frames on a new socket before its subscribe (RELIABILITY.md §1.4)
-      maxEnqueuedMessages: 0,
-      connectionTimeout: this.#options.connectTimeoutMs,
-      maxReconnectionDelay: 30_000,
-      reconnectionDelayGrowFactor: 1,
-      startClosed: true,
-      get minReconnectionDelay() {
-        return reconnectDelay(cable.#socket?.retryCount ?? 0, cable.#options.random);
-      },
-    });
-    this.#socket.onopen = () => this.#handleOpen();
-    this.#socket.onmessage = (event) => this.#handleFrame(event.data);
-    this.#socket.onclose = () => this.#handleClose();
-    this.#socket.reconnect();
-    this.#staleTimer ??= setInterval(() => this.checkLiveness(), 1000);
+    this.#openSocket();
+    this.#staleTimer ??= setInterval(() => this.#checkStale(), 1000);
   }
 
   /** Sends an action on the confirmed subscription; false (and nothing sent) when not confirmed. */
@@ -121,17 +112,31 @@ export class CableConnection {
     return this.#send({ command: 'message', identifier: this.#identifier, data: JSON.stringify({ ...data, action }) });
   }
 
-  /** Reopens the socket if it went stale or closed; called on resume, online and pageshow. */
+  /**
+   * Called on resume, online and pageshow: reopens a socket that went stale, and opens one at once when the
+   * last attempt failed and the backoff is still waiting (but not during a deliberate pause, and at most
+   * once a second).
+   */
   checkLiveness(): void {
     if (this.#phase === 'idle' || this.#phase === 'ended' || !this.#socket) return;
-    const open = this.#socket.readyState === ReconnectingWebSocket.OPEN;
-    if (open && this.#options.now() - this.#lastFrameAt > this.#options.staleAfterMs) this.#reopen();
+    if (this.#socket.readyState === ReconnectingWebSocket.OPEN) return this.#checkStale();
+    const waiting = this.#socket.readyState === ReconnectingWebSocket.CLOSED && this.#reopenTimer === undefined;
+    if (waiting && this.#options.now() - this.#lastForcedAt >= FORCED_ATTEMPT_EVERY_MS) {
+      this.#lastForcedAt = this.#options.now();
+      this.#openSocket();
+    }
+  }
+
+  /** Every second: an open socket that heard nothing for `staleAfterMs` is replaced. */
+  #checkStale(): void {
+    if (this.#phase === 'idle' || this.#phase === 'ended' || this.#socket?.readyState !== ReconnectingWebSocket.OPEN) return;
+    if (this.#options.now() - this.#lastFrameAt > this.#options.staleAfterMs) this.#reopen();
   }
 
   disconnect(): void {
     this.#phase = 'idle';
     this.#stopTimers();
-    clearTimeout(this.#reopenTimer);
+    this.#clearReopen();
     clearInterval(this.#staleTimer);
     this.#staleTimer = undefined;
     this.#socket?.close();
@@ -154,8 +159,53 @@ export class CableConnection {
     }
     this.#socket?.close();
     // kept apart from #timers: the close event that follows clears those
+    this.#clearReopen();
+    this.#reopenTimer = setTimeout(() => {
+      this.#reopenTimer = undefined;
+      this.#openSocket();
+    }, delayMs);
+  }
+
+  #clearReopen(): void {
     clearTimeout(this.#reopenTimer);
-    this.#reopenTimer = setTimeout(() => this.#socket?.reconnect(), delayMs);
+    this.#reopenTimer = undefined;
+  }
+
+  /**
+   * A new reconnecting socket, connecting now. The previous one is detached and closed first: closing RWS
+   * while it waits out a delay can leave its connect lock held (RWS #141), so it is never reused.
+   */
+  #openSocket(): void {
+    const previous = this.#socket;
+    if (previous) {
+      previous.onopen = previous.onmessage = previous.onclose = null;
+      previous.close();
+    }
+    const cable = this;
+    const socket = new ReconnectingWebSocket(this.#options.url, [CABLE_PROTOCOL, 'actioncable-unsupported'], {
+      WebSocket: this.#options.WebSocket,
+      // never replay frames on a new socket before its subscribe (RELIABILITY.md §1.4)
+      maxEnqueuedMessages: 0,
+      connectionTimeout: this.#options.connectTimeoutMs,
+      maxReconnectionDelay: 30_000,
+      reconnectionDelayGrowFactor: 1,
+      startClosed: true,
+      // RWS reads this before every attempt and uses it only when it counts the attempt as a retry
+      get minReconnectionDelay() {
+        return cable.#nextDelay(socket);
+      },
+    });
+    socket.onopen = () => this.#handleOpen();
+    socket.onmessage = (event) => this.#handleFrame(event.data);
+    socket.onclose = () => this.#handleClose();
+    this.#socket = socket;
+    socket.reconnect();
+  }
+
+  #nextDelay(socket: ReconnectingWebSocket): number {
+    if (socket.retryCount === 0) return 0;
+    this.#retries++;
+    return reconnectDelay(this.#retries, this.#options.random, this.#cause);
   }
 
   #handleOpen(): void {
@@ -224,6 +274,8 @@ export class CableConnection {
     if (this.#phase === 'subscribed') return;
     this.#phase = 'subscribed';
     this.#subscribeFailures = 0;
+    this.#retries = 0;
+    this.#cause = 'drop';
     const reconnected = this.#everSubscribed;
     this.#everSubscribed = true;
     this.#setStatus('open');
@@ -239,7 +291,12 @@ export class CableConnection {
   }
 
   #handleDisconnect(reconnect: boolean, reason: string): void {
-    if (reconnect) return; // the server closes the socket next; the reconnect loop takes over
+    if (reconnect) {
+      // the server closes the socket next and the reconnect loop takes over, spread wider: every visitor
+      // of this server heard the same frame at the same instant
+      this.#cause = 'restart';
+      return;
+    }
     this.#phase = 'ended';
     this.#stopTimers();
     this.#socket?.close();

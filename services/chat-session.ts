@@ -39,6 +39,8 @@ export interface ChatSessionOptions {
   /** Share one socket among the tabs of this visitor (default: where Web Locks and BroadcastChannel exist). */
   shareConnection?: boolean;
   lifecycle?: Lifecycle;
+  /** A monotonic clock in ms for rate limits (contact recreation, inbox-gone pause); injected for tests. */
+  now?: () => number;
 }
 
 export interface SessionEvents {
@@ -74,6 +76,10 @@ export class ChatSession {
   #unsubscribeLifecycle?: () => void;
   #lastUnread = 0;
   #disposed = false;
+  #catchingUp?: Promise<void>;
+  #catchUpAgain = false;
+  /** Where a catch-up stopped at its page cap: the oldest id it fetched; `loadOlder` fills below it first. */
+  #gaps: number[] = [];
 
   constructor(options: ChatSessionOptions) {
     this.#options = options;
@@ -81,6 +87,7 @@ export class ChatSession {
     this.#storage = new SessionStorage(options.storage ?? new MemoryStorage(), options.baseUrl, options.inbox);
     this.#contacts = new ContactManager({
       api: this.api, storage: this.#storage, identity: options.identity, attributes: options.attributes,
+      now: options.now ?? (() => performance.now()),
     });
     this.#outbox = new Outbox(this.#storage, {
       deliver: (entry, signal) => this.#deliver(entry, signal),
@@ -240,6 +247,7 @@ export class ChatSession {
     const contact = await this.#contacts.ensure();
     const created = readConversation(await this.api.createConversation(contact.source_id));
     if (!created) throw new ApiError('invalid-response', 200, '', 'The new conversation has an unexpected shape');
+    this.#gaps = [];
     this.store.batch(() => {
       this.store.clearMessages();
       this.store.patch({ hasOlder: false, typing: undefined });
@@ -249,17 +257,23 @@ export class ChatSession {
     for (const entry of this.#outbox.entries) this.#showEntry(entry);
   }
 
-  /** Loads the 20 messages before the oldest one held. */
+  /**
+   * Loads the 20 messages before the oldest one held; after a catch-up that hit its page cap, first the
+   * 20 before the missing stretch, until it reaches messages held (then the `history-gap` notice goes).
+   */
   async loadOlder(): Promise<void> {
     const { conversation, contact, hasOlder, loadingOlder } = this.store.state;
-    const before = this.store.oldestId;
+    const gap = this.#gaps.at(-1);
+    const before = gap ?? this.store.oldestId;
     if (!conversation || !contact || !hasOlder || loadingOlder || before === undefined) return;
     this.store.patch({ loadingOlder: true });
     try {
       const page = await fetchPage(this.api, contact.source_id, conversation.id, before);
       this.store.batch(() => {
+        const bridged = page.complete || page.messages.some((message) => this.store.hasMessage(message.id));
         this.#applyServerMessages(page.messages);
-        this.store.patch({ hasOlder: !page.complete, loadingOlder: false });
+        if (gap !== undefined) this.#narrowGap(page.messages[0]?.id, bridged);
+        this.store.patch({ hasOlder: !page.complete || (gap !== undefined && !bridged), loadingOlder: false });
       });
     } catch (error) {
       this.store.patch({ loadingOlder: false });
@@ -267,36 +281,68 @@ export class ChatSession {
     }
   }
 
+  #narrowGap(oldestFetched: number | undefined, bridged: boolean): void {
+    if (!bridged && oldestFetched !== undefined) {
+      this.#gaps[this.#gaps.length - 1] = oldestFetched;
+      return;
+    }
+    this.#gaps.pop();
+    if (this.#gaps.length === 0) this.#removeNotice('history-gap');
+  }
+
   /**
    * Fetches what was missed while the socket was down: the latest page, then older pages until they reach
-   * a message already held (at most 10 pages; beyond that a `history-gap` notice). Also refreshes the
+   * messages already held (at most 10 pages; beyond that a `history-gap` notice). Also refreshes the
    * conversation's status. Retried twice; on failure a `catch-up-failed` notice until the next success.
+   * Calls made while one runs share it, and it runs once more after it.
    */
-  async catchUp(): Promise<void> {
+  catchUp(): Promise<void> {
+    if (this.#catchingUp) {
+      this.#catchUpAgain = true;
+      return this.#catchingUp;
+    }
+    this.#catchingUp = (async () => {
+      do {
+        this.#catchUpAgain = false;
+        await this.#catchUpOnce();
+      } while (this.#catchUpAgain && !this.#disposed);
+    })().finally(() => (this.#catchingUp = undefined));
+    return this.#catchingUp;
+  }
+
+  async #catchUpOnce(): Promise<void> {
     const { conversation, contact } = this.store.state;
     if (!conversation || !contact) return;
+    const generation = this.#generation;
     const newestHeld = this.store.newestId;
     try {
       const [result, fresh] = await withRecoveryRetries(() => Promise.all([
         fetchSince(this.api, contact.source_id, conversation.id, newestHeld),
         this.api.getConversation(contact.source_id, conversation.id),
-      ]));
+      ]), () => generation === this.#generation);
+      if (generation !== this.#generation || this.store.state.conversation?.id !== conversation.id) return;
       this.store.batch(() => {
         this.#applyServerMessages(result.messages);
         const current = readConversation(fresh);
-        if (current) this.store.patch({ conversation: { ...conversation, ...current } });
+        const held = this.store.state.conversation;
+        if (current && held) this.store.patch({ conversation: { ...held, ...current } });
         this.#removeNotice('catch-up-failed');
-        if (!result.overlapped) {
-          this.#addNotice('history-gap');
-          this.store.patch({ hasOlder: true });
-        }
+        if (newestHeld === undefined) this.store.patch({ hasOlder: !result.complete });
+        else if (!result.overlapped) this.#markGap(result.messages[0].id);
       });
     } catch (error) {
+      if (generation !== this.#generation) return;
       this.#addNotice('catch-up-failed');
       this.#fail(error, false);
       return;
     }
     void this.#outbox.pump();
+  }
+
+  #markGap(oldestFetched: number): void {
+    this.#gaps.push(oldestFetched);
+    this.#addNotice('history-gap');
+    this.store.patch({ hasOlder: true });
   }
 
   /** Call on each keystroke in the composer: `on` once, `off` after 4 s idle. */
@@ -373,12 +419,14 @@ export class ChatSession {
 
   dispose(): void {
     this.#disposed = true;
+    this.#outbox.dispose();
     this.#teardown();
     this.#emitter.clear();
   }
 
   #teardown(): void {
     this.#generation++;
+    this.#gaps = [];
     this.#cable?.dispose();
     this.#cable = undefined;
     this.#typing.dispose();
@@ -441,10 +489,11 @@ export class ChatSession {
       const contact = await this.#contacts.recreate();
       this.#cable?.dispose();
       this.#cable = undefined;
+      this.#gaps = [];
       this.store.batch(() => {
         this.store.clearMessages();
         this.store.patch({ contact, conversation: undefined });
-        this.#showEntry(entry);
+        for (const waiting of this.#outbox.entries) this.#showEntry(waiting);
       });
       this.#connect(contact);
       return this.#post(entry, signal);
@@ -517,18 +566,31 @@ export class ChatSession {
     const cable: LiveConnection = shared
       ? new SharedCable({ ...options, name: `${new URL(options.url).host}:${this.#options.inbox}:${contact.pubsub_token}` })
       : new CableConnection(options);
+    // 'open' waits for the catch-up after each subscription: open means live and caught up
     cable.on('status', (status) => {
-      this.store.patch({ connection: status });
-      this.#emitter.emit('connection', { status });
+      if (status !== 'open') this.#setConnection(status);
     });
-    cable.on('subscribed', ({ reconnected }) => {
-      if (reconnected) void this.catchUp();
-      else void this.#outbox.pump();
-    });
+    cable.on('subscribed', () => void this.#caughtUpAndLive(cable));
     cable.on('event', (event) => this.#handleCableEvent(event));
     cable.on('problem', (problem) => this.#handleCableProblem(problem));
     this.#cable = cable;
     cable.connect();
+  }
+
+  /**
+   * After every confirmed subscription (the first one too: a message may have come between loading the
+   * conversation and subscribing), fetch what the socket missed, then report the connection open.
+   */
+  async #caughtUpAndLive(cable: LiveConnection): Promise<void> {
+    if (this.store.state.conversation) await this.catchUp();
+    else void this.#outbox.pump();
+    if (this.#cable === cable && cable.status === 'open') this.#setConnection('open');
+  }
+
+  #setConnection(status: CableStatus): void {
+    if (this.store.state.connection === status) return;
+    this.store.patch({ connection: status });
+    this.#emitter.emit('connection', { status });
   }
 
   #handleCableEvent(cableEvent: CableEvent): void {

@@ -211,7 +211,8 @@ export class ClientApi {
     // Chatwoot's CORS rule exposes no headers, so cross-origin a 429's Retry-After is usually unreadable
     const retryAfterMs = parseRetryAfter(retryAfter) ?? (status === 429 ? DEFAULT_RETRY_AFTER_MS : undefined);
     if (retryAfterMs !== undefined && (status === 429 || status === 503)) {
-      this.#notBefore = Math.max(this.#notBefore, Date.now() + retryAfterMs);
+      // a monotonic clock: a wall-clock jump must not turn a 3 s pause into an hour
+      this.#notBefore = Math.max(this.#notBefore, performance.now() + retryAfterMs);
     }
     if (status < 200 || status >= 300) {
       throw new ApiError('http', status, text, `${what} answered ${status}`, retryAfterMs);
@@ -225,7 +226,7 @@ export class ClientApi {
   }
 
   async #waitForRetryAfter(signal?: AbortSignal): Promise<void> {
-    const wait = this.#notBefore - Date.now();
+    const wait = this.#notBefore - performance.now();
     if (wait <= 0) return;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(resolve, wait);

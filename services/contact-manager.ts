@@ -12,12 +12,15 @@ export interface ContactManagerOptions {
   identity?: Identity;
   /** Attributes the page knows (name, e-mail, …), sent when the contact is created. */
   attributes?: ContactAttributes;
+  /** A monotonic clock in ms (default `performance.now()`), so a wall-clock jump changes no pause. */
   now?: () => number;
   /** Injected for tests; defaults to `navigator.locks` when present. */
   locks?: LockManager;
 }
 
 const RECREATE_AT_MOST_EVERY_MS = 60_000;
+/** After the inbox answered 404 to a contact creation, no new contact is asked for during this long. */
+export const INBOX_GONE_PAUSE_MS = 5 * 60_000;
 
 /**
  * The contact's session with the inbox: restored from storage, created when there is none, recreated once
@@ -28,6 +31,7 @@ export class ContactManager {
   #contact?: PublicContact;
   #pending?: Promise<PublicContact>;
   #lastRecreatedAt = -Infinity;
+  #inboxGoneUntil = -Infinity;
   #generation = 0;
 
   constructor(options: ContactManagerOptions) {
@@ -131,12 +135,28 @@ export class ContactManager {
 
   async #create(generation = this.#generation): Promise<PublicContact> {
     const identity = this.#options.identity;
-    const created = await this.#options.api.createContact({ ...this.#options.attributes, ...identity });
+    const created = await this.#createContact({ ...this.#options.attributes, ...identity });
     // a valid hash on create does not mark the session verified: one GET with the pair does (CLIENT_API.md §7)
     const contact = identity?.identifier_hash
       ? await this.#options.api.getContact(created.source_id, identity)
       : created;
     return this.#keep(contact, undefined, generation);
+  }
+
+  /**
+   * A 404 on contact creation means the inbox is gone (or misconfigured): that is not retried for five
+   * minutes, whoever asks (a resume, a send, a retry button), so a broken page cannot flood the server.
+   */
+  async #createContact(attributes: Parameters<ContactApi['createContact']>[0]): Promise<PublicContact> {
+    if (this.#now() < this.#inboxGoneUntil) {
+      throw new ApiError('http', 404, '', 'The inbox was not found a moment ago; not asking again yet');
+    }
+    try {
+      return await this.#options.api.createContact(attributes);
+    } catch (error) {
+      if (error instanceof ApiError && error.notFound) this.#inboxGoneUntil = this.#now() + INBOX_GONE_PAUSE_MS;
+      throw error;
+    }
   }
 
   /** Runs `task` while holding a Web Lock for this origin and inbox, where the browser has Web Locks. */
@@ -164,6 +184,6 @@ export class ContactManager {
   }
 
   #now(): number {
-    return this.#options.now?.() ?? Date.now();
+    return this.#options.now?.() ?? performance.now();
   }
 }

@@ -128,12 +128,13 @@ export class ConversationStore {
 
   /**
    * Adds or merges server messages (a page or a `message.created`). A message carrying the `echo_id` of an
-   * optimistic one replaces it. Private notes are never held. Returns the messages that were new.
+   * optimistic one replaces it. Private notes and activity lines are never held (Chatwoot never shows them to
+   * the contact). Returns the messages that were new.
    */
   applyMessages(messages: readonly Message[]): Message[] {
     const added: Message[] = [];
     for (const message of messages) {
-      if (message.private) continue;
+      if (!visibleToContact(message)) continue;
       if (message.echo_id && this.#pending.delete(message.echo_id)) this.#messagesDirty = true;
       const known = this.#byId.get(message.id);
       if (!known) added.push(message);
@@ -146,8 +147,8 @@ export class ConversationStore {
   /** Applies a `message.updated`: only to a message already held, and never with an older version. */
   applyUpdate(message: Message): boolean {
     const known = this.#byId.get(message.id);
-    if (!known || message.private) return false;
-    if (known.updated_at && message.updated_at && message.updated_at < known.updated_at) return false;
+    if (!known || !visibleToContact(message)) return false;
+    if (olderVersion(message, known)) return false;
     this.#upsert(message, known);
     this.#flushUnlessBatching();
     return true;
@@ -224,6 +225,17 @@ export class ConversationStore {
     this.#dirty = false;
     for (const listener of [...this.#listeners]) listener(this.#state);
   }
+}
+
+function visibleToContact(message: Message): boolean {
+  return !message.private && message.message_type !== 2;
+}
+
+/** `updated_at` is an ISO time; an update carrying an older one than the held message lost a race. */
+function olderVersion(update: Message, known: ChatMessage): boolean {
+  const next = Date.parse(update.updated_at ?? '');
+  const held = Date.parse(known.updated_at ?? '');
+  return Number.isFinite(next) && Number.isFinite(held) && next < held;
 }
 
 function serverOrder(a: ChatMessage, b: ChatMessage): number {

@@ -39,15 +39,18 @@ export interface CatchUp {
 }
 
 /**
- * The Client API has no `after`: fetch the latest page, then page back with `before` until a page reaches
- * `newestHeld` (a message id already held) or the page cap is hit.
+ * The Client API has no `after`: fetch the latest page, then page back with `before` until the pages hold a
+ * full page of messages at or below `newestHeld` (a message id already held), the start of the conversation,
+ * or the page cap. The extra overlap recovers a message that the broadcast delivered out of order just
+ * before the socket dropped (held: 150; lost: 148). With nothing held, only the latest page.
  */
 export async function fetchSince(
   api: HistoryApi, contact: string, conversation: number, newestHeld: number | undefined, maxPages = MAX_CATCH_UP_PAGES,
 ): Promise<CatchUp> {
-  const result: CatchUp = { messages: [], invalid: 0, overlapped: false, complete: false };
+  const result: CatchUp = { messages: [], invalid: 0, overlapped: newestHeld === undefined, complete: false };
   let before: number | undefined;
-  for (let pages = 0; pages < maxPages; pages++) {
+  let known = 0;
+  for (let pages = 0; pages < (newestHeld === undefined ? 1 : maxPages); pages++) {
     const page = await fetchPage(api, contact, conversation, before);
     result.messages.unshift(...page.messages);
     result.invalid += page.invalid;
@@ -57,23 +60,28 @@ export async function fetchSince(
       result.overlapped = true;
       return result;
     }
-    if (newestHeld !== undefined && oldest <= newestHeld) {
-      result.overlapped = true;
-      return result;
+    if (newestHeld !== undefined) {
+      known += page.messages.filter((message) => message.id <= newestHeld).length;
+      result.overlapped ||= known > 0;
+      if (known >= PAGE_SIZE) return result;
     }
     before = oldest;
   }
   return result;
 }
 
-/** Runs `attempt` up to three times, waiting 0.5 s and then 1 s between tries. */
-export async function withRecoveryRetries<T>(attempt: () => Promise<T>): Promise<T> {
+/**
+ * Runs `attempt` up to three times, waiting 0.5 s and then 1 s between tries. Stops early (with the last
+ * error) once `wanted()` turns false: a session that was disposed or changed visitor asks nothing more.
+ */
+export async function withRecoveryRetries<T>(attempt: () => Promise<T>, wanted: () => boolean = () => true): Promise<T> {
   for (const wait of RECOVERY_WAITS_MS) {
     try {
       return await attempt();
     } catch (error) {
       if (error instanceof ApiError && !error.retryable) throw error;
       await sleep(wait);
+      if (!wanted()) throw error;
     }
   }
   return attempt();

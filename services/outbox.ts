@@ -119,9 +119,9 @@ export class Outbox {
     if (online) void this.pump();
   }
 
+  /** Posts nothing more. A POST in flight finishes, so its outcome is stored for the next page. */
   dispose(): void {
     this.#disposed = true;
-    this.#inFlight?.abort();
   }
 
   /** Sends waiting entries one at a time, in order. */

@@ -6,7 +6,7 @@ import type { CwLauncher } from '../../components/launcher/launcher.js';
 import { backText } from '../../components/widget/availability-text.js';
 import { en } from '../../components/shared/strings.js';
 import type { WorkingHour } from '../../services/types.js';
-import { freshInbox, standIn, waitFor } from '../helpers/stand-in.js';
+import { clearPresence, freshInbox, standIn, waitFor } from '../helpers/stand-in.js';
 
 const INBOX_NAME = 'Acme Support';
 
@@ -210,6 +210,7 @@ describe('<cw-widget>', () => {
   });
 
   it('shows "Away" and when the team is back outside the working hours', async () => {
+    await clearPresence();
     const openDay = (new Date().getUTCDay() + 3) % 7;
     const widget = await setup(undefined, { working_hours_enabled: true, timezone: 'UTC', working_hours: onlyOpenOn(openDay) });
     await openByClick(widget);
@@ -222,6 +223,7 @@ describe('<cw-widget>', () => {
   });
 
   it('counts the inbox as online while an agent is online, even outside the working hours', async () => {
+    await clearPresence();
     const openDay = (new Date().getUTCDay() + 3) % 7;
     const widget = await setup(undefined, { working_hours_enabled: true, working_hours: onlyOpenOn(openDay) });
     await openByClick(widget);

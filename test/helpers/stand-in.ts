@@ -54,6 +54,11 @@ export function clearFaults(): Promise<void> {
   return control('DELETE', '/__standin/faults');
 }
 
+/** Every agent and contact offline (presence is account-wide, so other tests' agents would count). */
+export function clearPresence(): Promise<void> {
+  return control('DELETE', '/__standin/presence');
+}
+
 export function stats(): Promise<Stats> {
   return control('GET', '/__standin/stats');
 }
