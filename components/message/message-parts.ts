@@ -40,7 +40,8 @@ export function messageTime(epochSeconds: number, strings: Strings): string {
 /** The name shown above a message: "You" for the contact's own, the agent's or bot's name otherwise. */
 export function authorName(message: ChatMessage, strings: Strings): string {
   if (message.message_type === 0) return strings.you;
-  const sender = message.sender;
+  // a template message (survey, greeting) may carry the contact as its sender: it is the system speaking
+  const sender = message.sender?.type === 'contact' ? undefined : message.sender;
   const name = sender?.available_name || sender?.name;
   if (name) return name;
   return message.message_type === 3 || sender?.type === 'agent_bot' ? strings.bot : strings.agent;

@@ -72,7 +72,7 @@ export class CwMessage extends LitElement {
     const mine = this.mine;
     const name = authorName(message, this.strings);
     return html`<div class="row ${mine ? 'mine' : 'theirs'}">
-      ${mine ? nothing : this.grouped ? html`<span class="avatar-space"></span>` : renderAvatar(message.sender, name)}
+      ${mine ? nothing : this.grouped ? html`<span class="avatar-space"></span>` : renderAvatar(message.sender?.type === 'contact' ? undefined : message.sender, name)}
       <div class="body">
         <span part="author" class="author ${mine || this.grouped ? 'visually-hidden' : ''}">${name}</span>
         <div part="bubble" class="bubble">${this.renderContent(message)}</div>
