@@ -47,12 +47,13 @@ export const size = {
     const later = dropIn.files.filter((file) => !file.firstLoad);
     const main = [
       row('**chatwoot-elements drop-in, all-in**', dropIn.allIn,
-        `budget ${formatKB(BUDGETS.allIn.limit)}, aim ${formatKB(BUDGETS.allIn.aim)}; deep-chat is ${ratio(peers.deepChat.gzip, dropIn.allIn.gzip)} bigger`),
+        `enforced ${formatKB(BUDGETS.allIn.limit)} (goal ${formatKB(BUDGETS.allIn.goal)} not met yet), one locale counted, aim ${formatKB(BUDGETS.allIn.aim)}; deep-chat is ${ratio(peers.deepChat.gzip, dropIn.allIn.gzip)} bigger`),
       row('**chatwoot-elements, first load** (before the launcher shows)', dropIn.firstLoad,
         `budget ${formatKB(BUDGETS.firstLoad.limit)}, aim ${formatKB(BUDGETS.firstLoad.aim)}; ${dropIn.firstLoadFiles.length} file, as served; ${ratio(dropIn.firstLoad.gzip, peers.floor.gzip)} the floor`),
       ...later.map((file) => row(`later: ${withoutHash(file.file)}`, file,
         file.file.includes('session') ? 'on opening (new visitor) or at once (returning visitor)'
-          : file.file.includes('parts') ? 'on first opening' : 'only with notify-sound')),
+          : file.file.includes('parts') ? 'on first opening'
+            : file.file.includes('notification-sound') ? 'only with notify-sound' : 'only for that language')),
       row(PEERS.deepChat.label, peers.deepChat, `${ratio(peers.deepChat.gzip, dropIn.allIn.gzip)} our all-in`),
       row(PEERS.floor.label, peers.floor, 'what any Lit kit on this transport starts from'),
       row(PEERS.lit.label, peers.lit),
