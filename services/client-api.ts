@@ -251,7 +251,7 @@ export class ClientApi {
       request.upload.addEventListener('progress', (event) => options.onProgress?.(event.loaded, event.total));
       request.addEventListener('load', () => {
         try {
-          resolve(this.#read<Message>(request.status, request.responseText, request.getResponseHeader('retry-after'), what));
+          resolve(this.#read<Message>(request.status, request.responseText, exposedHeader(request, 'retry-after'), what));
         } catch (error) {
           reject(error);
         }
@@ -260,6 +260,11 @@ export class ClientApi {
       request.addEventListener('timeout', () => reject(new ApiError('timeout', 0, '', `${what} timed out`)));
       request.addEventListener('abort', () => reject(new ApiError('aborted', 0, '', 'The upload was cancelled')));
       options.signal?.addEventListener('abort', () => request.abort(), { once: true });
+      // cancelled while the contact or conversation was still being created: never send it
+      if (options.signal?.aborted) {
+        reject(new ApiError('aborted', 0, '', 'The upload was cancelled'));
+        return;
+      }
       request.send(form);
     }));
   }
@@ -289,4 +294,13 @@ function failure(error: unknown, signal: AbortSignal, what: string): ApiError {
       : new ApiError('aborted', 0, '', 'The request was cancelled');
   }
   return new ApiError('network', 0, '', `${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/**
+ * A response header the browser lets the page read. `getResponseHeader` logs an error for a header the
+ * server did not expose cross-origin (Chatwoot exposes none); the list of all readable ones does not.
+ */
+function exposedHeader(request: XMLHttpRequest, name: string): string | null {
+  const line = request.getAllResponseHeaders().split('\r\n').find((item) => item.toLowerCase().startsWith(`${name}:`));
+  return line ? line.slice(name.length + 1).trim() : null;
 }

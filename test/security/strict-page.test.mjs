@@ -96,11 +96,6 @@ async function imageLoaded(/** @type {import('playwright-core').Page} */ page) {
 
 /** The one console line the injected HTTP 500 causes (Chromium logs every failed response). */
 const EXPECTED_500 = /Failed to load resource: the server responded with a status of 500/;
-/**
- * Known, reported, not a policy matter: services/client-api.ts reads `retry-after` with XHR getResponseHeader
- * after an upload, and Chromium logs a console error when the header is not CORS-exposed. Remove once fixed.
- */
-const KNOWN_UPLOAD_NOISE = /^Refused to get unsafe header "retry-after"$/;
 
 describe('F1 strict page', () => {
   test('the widget works end to end under the strict policy with no violation and no console error', async () => {
@@ -135,7 +130,7 @@ describe('F1 strict page', () => {
     await page.locator('cw-message', { hasText: 'After the reconnect' }).waitFor();
     assert.deepEqual(await violations(), []);
     assert.deepEqual(pageErrors, []);
-    assert.deepEqual(consoleErrors.filter((line) => !EXPECTED_500.test(line) && !KNOWN_UPLOAD_NOISE.test(line)), []);
+    assert.deepEqual(consoleErrors.filter((line) => !EXPECTED_500.test(line)), []);
     assert.equal(consoleErrors.filter((line) => EXPECTED_500.test(line)).length, 1, 'the injected 500 is logged once');
   });
 
