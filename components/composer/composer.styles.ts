@@ -85,7 +85,8 @@ export default css`
     color: var(--_color-danger);
   }
   /* attachments */
-  .attach {
+  /* the attach and remove buttons share one look */
+  :is(.attach, .remove) {
     flex: none;
     display: inline-grid;
     place-items: center;
@@ -155,19 +156,6 @@ export default css`
   .file-size {
     color: var(--_color-muted);
     font-size: 0.875em;
-  }
-  .remove {
-    flex: none;
-    display: inline-grid;
-    place-items: center;
-    inline-size: 44px;
-    block-size: 44px;
-    padding: 0;
-    border: 0;
-    border-radius: 50%;
-    background: transparent;
-    color: var(--_color-muted);
-    cursor: pointer;
   }
   .remove:hover {
     color: var(--_color-danger);
