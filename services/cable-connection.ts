@@ -10,8 +10,10 @@ export type CableStatus = 'connecting' | 'open' | 'closed';
 
 export interface CableProblem {
   /** `ended`: the server said not to reconnect; `subscription-failed`: no confirmation came;
-   *  `rejected`: the server refused the subscription; `subprotocol`: the server does not speak ActionCable. */
-  code: 'ended' | 'subscription-failed' | 'rejected' | 'subprotocol';
+   *  `rejected`: the server refused the subscription; `subprotocol`: the server does not speak ActionCable;
+   *  `unreachable`: several handshakes in a row failed (server down, a proxy without websockets, or a server
+   *  that selects no subprotocol: browsers report all three alike). */
+  code: 'ended' | 'subscription-failed' | 'rejected' | 'subprotocol' | 'unreachable';
   message: string;
 }
 
@@ -42,6 +44,9 @@ export interface CableConnectionOptions {
 
 type Phase = 'idle' | 'connecting' | 'welcomed' | 'subscribed' | 'ended';
 
+/** Failed handshakes in a row after which the visitor is told live updates cannot connect. */
+const UNREACHABLE_AFTER_FAILURES = 3;
+
 /** A page event may open a socket at once instead of waiting out the backoff, but not more often than this. */
 const FORCED_ATTEMPT_EVERY_MS = 1000;
 
@@ -66,6 +71,8 @@ export class CableConnection {
   #lastForcedAt = -Infinity;
   #subscribeFailures = 0;
   #malformed = 0;
+  #socketOpened = false;
+  #failedHandshakes = 0;
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   #staleTimer?: ReturnType<typeof setInterval>;
   #presenceTimer?: ReturnType<typeof setInterval>;
@@ -209,6 +216,8 @@ export class CableConnection {
   }
 
   #handleOpen(): void {
+    this.#socketOpened = true;
+    this.#failedHandshakes = 0;
     this.#lastFrameAt = this.#options.now();
     this.#subscribesOnSocket = 0;
     if (this.#socket?.protocol !== CABLE_PROTOCOL) {
@@ -222,6 +231,10 @@ export class CableConnection {
 
   #handleClose(): void {
     if (this.#phase === 'idle' || this.#phase === 'ended') return;
+    if (!this.#socketOpened && ++this.#failedHandshakes === UNREACHABLE_AFTER_FAILURES) {
+      this.#emitter.emit('problem', { code: 'unreachable', message: `The live connection to ${this.#options.url} failed ${UNREACHABLE_AFTER_FAILURES} times in a row` });
+    }
+    this.#socketOpened = false;
     this.#stopTimers();
     this.#phase = 'connecting';
     this.#setStatus('connecting');

@@ -588,8 +588,14 @@ export class ChatSession {
   }
 
   #setConnection(status: CableStatus): void {
-    if (this.store.state.connection === status) return;
-    this.store.patch({ connection: status });
+    const previous = this.store.state.connection;
+    if (previous === status) return;
+    this.store.batch(() => {
+      this.store.patch({ connection: status });
+      if (previous === 'open' && status === 'connecting') this.#addNotice('reconnecting');
+      if (status !== 'connecting') this.#removeNotice('reconnecting');
+      if (status !== 'connecting') this.#removeNotice('live-unavailable');
+    });
     this.#emitter.emit('connection', { status });
   }
 
@@ -633,6 +639,7 @@ export class ChatSession {
       this.#contacts.forget();
       void this.#contacts.ensure().catch((error: unknown) => this.#fail(error, false));
     }
+    if (problem.code === 'unreachable' || problem.code === 'subprotocol') this.#addNotice('live-unavailable');
     this.#report(`cable-${problem.code}`, problem.message);
   }
 

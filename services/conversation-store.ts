@@ -29,8 +29,10 @@ export interface ChatError {
   message: string;
 }
 
-/** Conditions the contact should be told about that are not errors of one action. */
-export type ChatNotice = 'history-gap' | 'catch-up-failed' | 'outbox-expired';
+/** Conditions the contact should be told about that are not errors of one action. `reconnecting`: the live
+ *  connection was up and is being restored; `live-unavailable`: it cannot be established (handshakes keep
+ *  failing, or the server does not speak ActionCable) and is retried at the backoff's pace. */
+export type ChatNotice = 'history-gap' | 'catch-up-failed' | 'outbox-expired' | 'reconnecting' | 'live-unavailable';
 
 export interface ChatState {
   phase: 'idle' | 'loading' | 'ready' | 'error';

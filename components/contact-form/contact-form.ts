@@ -7,7 +7,8 @@ import { ApiError } from '../../services/api-error.js';
 import type { ChatSession } from '../../services/chat-session.js';
 import { stringsContext } from '../shared/context.js';
 import { SessionController } from '../shared/session-controller.js';
-import { en, type Strings } from '../shared/strings.js';
+import { en } from '../shared/english.js';
+import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import {
   fieldIdFor, isKnown, labelOf, parseFields, requiredIds, toAttributes, validate, type ContactField, type FieldKind,

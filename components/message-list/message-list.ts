@@ -7,7 +7,8 @@ import type { ChatMessage, ChatNotice, ChatState } from '../../services/conversa
 import { stringsContext } from '../shared/context.js';
 import { formatDay } from '../shared/format.js';
 import { SessionController } from '../shared/session-controller.js';
-import { en, type Strings } from '../shared/strings.js';
+import { en } from '../shared/english.js';
+import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { draftFor } from '../shared/attachment-draft.js';
 import { dropZoneStyles, FileDropController, renderDropZone } from '../shared/file-drop.js';
@@ -65,7 +66,6 @@ export class CwMessageList extends LitElement {
   #firstKey?: string;
   #lastKey?: string;
   #newestId?: number;
-  #wasOpen = false;
   #phase?: ChatState['phase'];
   #loadingOlder = false;
   /** The first message's key when older messages were last asked for: the same again waits for a scroll. */
@@ -78,7 +78,6 @@ export class CwMessageList extends LitElement {
 
   protected override willUpdate(): void {
     const current = this.chat.state;
-    if (current?.connection === 'open') this.#wasOpen = true;
     const messages = current?.messages ?? [];
     if (messages !== this.#messages) this.#takeMessages(messages);
   }
@@ -119,9 +118,7 @@ export class CwMessageList extends LitElement {
   }
 
   private renderNotices(current: ChatState) {
-    const reconnecting = this.#wasOpen && current.connection === 'connecting';
-    return html`${reconnecting ? html`<p part="notice" class="notice">${this.strings.reconnecting}</p>` : nothing}${
-      current.notices.map((notice) => html`<p part="notice" class="notice">${this.noticeText(notice)}</p>`)}`;
+    return current.notices.map((notice) => html`<p part="notice" class="notice">${this.noticeText(notice)}</p>`);
   }
 
   private noticeText(notice: ChatNotice): string {
@@ -129,6 +126,8 @@ export class CwMessageList extends LitElement {
       case 'history-gap': return this.strings.historyGap;
       case 'catch-up-failed': return this.strings.catchUpFailed;
       case 'outbox-expired': return this.strings.outboxExpired;
+      case 'reconnecting': return this.strings.reconnecting;
+      case 'live-unavailable': return this.strings.liveUnavailable;
     }
   }
 

@@ -35,6 +35,7 @@ export interface Strings {
   catchUpFailed: string;
   outboxExpired: string;
   reconnecting: string;
+  liveUnavailable: string;
 
   // cw-message
   you: string;
@@ -125,120 +126,29 @@ export interface Strings {
   titleUnread: (count: number) => string;
 }
 
-const plural = (locale: string) => new Intl.PluralRules(locale);
+export const plural = (locale: string) => new Intl.PluralRules(locale);
 
-export const en: Strings = {
+/**
+ * English, as far as the first load needs it (the launcher, cw-chat's error box, the title badge). The rest
+ * joins this same object in `english.ts`, which every other part imports: it is complete before any of them
+ * renders, so a chat can hand this object to its parts as their strings.
+ */
+const firstLoad: Pick<Strings, FirstLoadKey> = {
   $locale: 'en',
   $dir: 'ltr',
-
-  chatLabel: 'Chat',
   configMissing: (missing) => `The chat is not set up: ${missing} missing.`,
   errorTitle: 'Something went wrong',
   retry: 'Try again',
-
   openChat: 'Open chat',
   closeChat: 'Close chat',
   unread: (count) => (plural('en').select(count) === 'one' ? '1 unread message' : `${count} unread messages`),
-
-  conversationLabel: 'Conversation',
-  loadingMessages: 'Loading messages…',
-  loadingOlder: 'Loading earlier messages…',
-  emptyTitle: 'No messages yet',
-  emptyBody: 'Ask us anything, we will reply here.',
-  loadFailed: 'The messages could not be loaded.',
-  jumpToLatest: 'Jump to the latest message',
-  newMessages: (count) => (plural('en').select(count) === 'one' ? '1 new message' : `${count} new messages`),
-  typing: (name) => `${name} is typing…`,
-  someone: 'Someone',
-  today: 'Today',
-  yesterday: 'Yesterday',
-  historyGap: 'Some earlier messages may be missing. Scroll up to load them.',
-  catchUpFailed: 'Could not check for new messages. Retrying…',
-  outboxExpired: 'Some messages waited more than a day to be sent and were dropped.',
-  reconnecting: 'Reconnecting…',
-
-  you: 'You',
-  agent: 'Agent',
-  bot: 'Bot',
-  sentAt: (time) => `Sent at ${time}`,
-  delivery: { sending: 'Sending…', queued: 'Waiting for the network', sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Not sent' },
-  retrySend: 'Retry',
-  discard: 'Delete',
-  deleted: 'This message was deleted.',
-  attachment: 'Attachment',
-  download: 'Download',
-  openImage: 'Open image',
-  viewImage: (name) => `View image ${name}`,
-  imageOf: (index, total) => `Image ${index} of ${total}`,
-  closeImage: 'Close',
-  previousImage: 'Previous image',
-  nextImage: 'Next image',
-  openOriginal: 'Open the original',
-  uploading: 'Uploading',
-  cancelUpload: 'Cancel',
-  location: 'Location',
-  answered: 'Answered',
-  submit: 'Submit',
-  csatRating: (rating) => `Rated ${rating} out of 5`,
-  youChose: 'You chose:',
-  answerFailed: 'Your answer could not be sent. Please try again.',
-  chooseOption: 'Choose…',
-  fieldInvalid: (label) => `${label} is not in the expected format.`,
-  yes: 'Yes',
-  no: 'No',
-  emailPlaceholder: 'name@example.com',
-  emailAnswered: 'We will reach you at',
-  csatLabel: 'Rate the conversation',
-  csatLevels: ['Very unsatisfied', 'Unsatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
-  csatStars: (rating) => (plural('en').select(rating) === 'one' ? '1 star' : `${rating} stars`),
-  csatFeedbackLabel: 'Anything you would like to add? (optional)',
-  csatSendFeedback: 'Send feedback',
-  csatThanks: 'Thank you for your rating.',
-
-  messageLabel: 'Message',
-  messagePlaceholder: 'Type your message…',
-  send: 'Send',
-  contactFormFirst: 'Please fill in the form first.',
-  conversationEnded: 'This conversation has ended.',
-  sendFailed: 'The message could not be queued. Please try again.',
-  attachFiles: 'Attach files',
-  filesToSend: 'Files to send',
-  removeFile: (name) => `Remove ${name}`,
-  dropFiles: 'Drop files here to attach them',
-  fileTooLarge: (name, limit) => `“${name}” is too large to send (the limit is ${limit}).`,
-  fileTypeRefused: (name) => `“${name}” cannot be sent: this type of file is not accepted here.`,
-  tooManyFiles: (name, max) => `“${name}” was not added: a message can carry at most ${max} files.`,
-  filesAttached: (count) => (plural('en').select(count) === 'one' ? '1 file attached' : `${count} files attached`),
-
-  contactFormTitle: 'Before we start',
-  contactFormIntro: 'Tell us how to reach you in case we get disconnected.',
-  name: 'Name',
-  email: 'Email',
-  phone: 'Phone number',
-  requiredMark: 'required',
-  optional: 'optional',
-  startChat: 'Start chat',
-  saving: 'Saving…',
-  saved: 'Thanks, you are all set.',
-  fieldRequired: (label) => `${label} is required.`,
-  invalidEmail: 'Enter a valid email address, like name@example.com.',
-  invalidPhone: 'Enter the number in international format, like +14155550123.',
-  contactSaveFailed: 'Your details could not be saved. Please try again.',
-
-  widgetTitle: 'Chat with us',
-  online: 'Online',
-  away: 'Away',
-  backAt: (time) => `Back at ${time}`,
-  backTomorrow: (time) => `Back tomorrow at ${time}`,
-  backOn: (day, time) => `Back on ${day} at ${time}`,
-  closePanel: 'Close chat',
-  endConversation: 'End conversation',
-  endConversationConfirm: 'End this conversation? You can start a new one at any time.',
-  endConversationYes: 'End it',
-  cancel: 'Cancel',
-  startNewConversation: 'Start a new conversation',
   titleUnread: (count) => `(${count})`,
 };
+export const en = firstLoad as Strings;
+
+type FirstLoadKey = '$locale' | '$dir' | 'configMissing' | 'errorTitle' | 'retry' | 'openChat' | 'closeChat' | 'unread' | 'titleUnread';
+/** The strings `english.ts` adds to `en`. */
+export type LaterStrings = Omit<Strings, FirstLoadKey>;
 
 type LocaleModule = Promise<{ default: Strings }>;
 

@@ -302,7 +302,10 @@ export class CwWidget extends LitElement {
     this.requestUpdate();
   };
 
-  /** The panel and its parts load the first time the chat opens. */
+  /**
+   * The panel and its parts load the first time the chat opens. The parts import `english.ts`, so the English
+   * strings the panel shows are complete before it renders.
+   */
   #loadParts(): Promise<void> {
     this.#parts ??= Promise.all([
       import('./panel.js'),

@@ -8,7 +8,7 @@ import type { CwMessage } from '../../components/message/message.js';
 import type { CwMessageList } from '../../components/message-list/message-list.js';
 import type { CwDemoAgentConsole } from '../../demo/agent-console.js';
 import '../../demo/agent-console.js';
-import { en } from '../../components/shared/strings.js';
+import { en } from '../../components/shared/english.js';
 import type { ChatSession } from '../../services/chat-session.js';
 import type { ChatMessage } from '../../services/conversation-store.js';
 import type { Attachment, Message } from '../../services/types.js';

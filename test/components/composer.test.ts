@@ -3,7 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../components/composer/composer.js';
 import '../../components/contact-form/contact-form.js';
 import type { CwComposer } from '../../components/composer/composer.js';
-import { en } from '../../components/shared/strings.js';
+import { en } from '../../components/shared/english.js';
 import { ChatSession, type Lifecycle } from '../../services/chat-session.js';
 import { OUTBOX_LIMIT } from '../../services/outbox.js';
 import { MemoryStorage } from '../../services/session-storage.js';

@@ -2,7 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/contact-form/contact-form.js';
 import type { CwContactForm } from '../../components/contact-form/contact-form.js';
-import { en } from '../../components/shared/strings.js';
+import { en } from '../../components/shared/english.js';
 import type { ChatSession } from '../../services/chat-session.js';
 import { createTestSession, fixtureWithSession } from '../helpers/fixtures.js';
 import { addFault, agent, clearFaults, waitFor } from '../helpers/stand-in.js';

@@ -6,7 +6,8 @@ import '../../components/composer/composer.js';
 import '../../components/widget/widget.js';
 import type { CwChat } from '../../components/chat/chat.js';
 import type { CwWidget } from '../../components/widget/widget.js';
-import { en, loadStrings, type Strings } from '../../components/shared/strings.js';
+import { en } from '../../components/shared/english.js';
+import { loadStrings, type Strings } from '../../components/shared/strings.js';
 import { deepQuery, deepQueryAll } from '../helpers/deep-query.js';
 import { agent, freshInbox, standIn, waitFor } from '../helpers/stand-in.js';
 

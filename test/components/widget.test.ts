@@ -4,7 +4,7 @@ import '../../components/widget/widget.js';
 import type { CwWidget } from '../../components/widget/widget.js';
 import type { CwLauncher } from '../../components/launcher/launcher.js';
 import { backText } from '../../components/widget/availability-text.js';
-import { en } from '../../components/shared/strings.js';
+import { en } from '../../components/shared/english.js';
 import type { WorkingHour } from '../../services/types.js';
 import { clearPresence, freshInbox, standIn, waitFor } from '../helpers/stand-in.js';
 

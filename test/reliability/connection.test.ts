@@ -43,6 +43,21 @@ describe('A connection life cycle', () => {
     await waitFor(() => subject.session.store.state.connection === 'open', 'the session live again');
   });
 
+  it('A3: tells the visitor it is reconnecting at once, that live updates cannot connect after 3 refused handshakes, and neither once back', async function () {
+    this.timeout(40_000);
+    const subject = await startSubject();
+    await liveConversation(subject.session);
+    const notices = () => subject.session.store.state.notices;
+    await addFault({ kind: 'refuse-connections', ms: 8000 });
+    await addFault({ kind: 'drop-sockets', mode: 'terminate', token: tokenOf(subject) });
+    await waitFor(() => notices().includes('reconnecting'), 'the reconnecting notice', 2000);
+    expect(notices()).to.not.include('live-unavailable');
+    // the first three attempts come within 1 + 2 + 4 s, all inside the refusal
+    await waitFor(() => notices().includes('live-unavailable'), 'the live-unavailable notice', 8000);
+    await waitFor(() => subject.session.store.state.connection === 'open', 'the session live again', 30_000);
+    expect(notices()).to.deep.equal([]);
+  });
+
   it('A5: a disconnect with reconnect:false closes for good: revalidated by REST within 2 s, 0 reconnects in 10 s', async function () {
     this.timeout(25_000);
     const lifecycle = new ManualLifecycle();

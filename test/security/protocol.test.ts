@@ -6,7 +6,7 @@ import '../../components/widget/widget.js';
 import type { CwWidget } from '../../components/widget/widget.js';
 import type { CwMessage } from '../../components/message/message.js';
 import type { CwMessageList } from '../../components/message-list/message-list.js';
-import { en } from '../../components/shared/strings.js';
+import { en } from '../../components/shared/english.js';
 import { ChatSession } from '../../services/chat-session.js';
 import { MemoryStorage } from '../../services/session-storage.js';
 import { deepQueryAll, deepText } from '../helpers/deep-query.js';
@@ -86,7 +86,7 @@ describe('protocol robustness', () => {
     expect((await stats()).sockets.opened).to.equal(opened);
   });
 
-  it('backs off from a server that selects no subprotocol, with no tight loop, and shows it is reconnecting', async function () {
+  it('backs off from a server that selects no subprotocol, with no tight loop, and says live updates cannot connect', async function () {
     this.timeout(30_000);
     const { url } = await standIn();
     const { inboxIdentifier } = await freshInbox();
@@ -94,7 +94,6 @@ describe('protocol robustness', () => {
     widgets.push(widget);
     const session = await waitFor(() => widget.session, 'the session');
     await liveConversation(session);
-    // the list must have seen the connection open to call the next state "reconnecting"
     const list = await waitFor(() => deepQueryAll<CwMessageList>(widget, 'cw-message-list')[0], 'the message list');
     await list.updateComplete;
     await addFault({ kind: 'no-subprotocol' });
@@ -105,6 +104,8 @@ describe('protocol robustness', () => {
     console.log(`[D2 no-subprotocol] socket attempts in 10 s=${attempts} connection=${session.store.state.connection}`);
     expect(session.store.state.connection).to.equal('connecting');
     expect(deepText(list)).to.include(en.reconnecting);
+    // three failed handshakes fit in 1 + 2 + 4 s: the visitor is told live updates cannot connect
+    expect(deepText(list)).to.include(en.liveUnavailable);
     // the backoff draws from [0.25, 1], [1, 2], [2, 4], [4, 8] s…: at most 5 attempts fit in 10 s
     expect(attempts).to.be.within(1, 5);
   });

@@ -35,6 +35,7 @@ const de: Strings = {
   catchUpFailed: 'Neue Nachrichten konnten nicht abgerufen werden. Neuer Versuch…',
   outboxExpired: 'Einige Nachrichten haben länger als einen Tag auf den Versand gewartet und wurden verworfen.',
   reconnecting: 'Verbindung wird wiederhergestellt…',
+  liveUnavailable: 'Live-Aktualisierungen können keine Verbindung herstellen. Nachrichten werden weiter gesendet; neuer Versuch…',
 
   you: 'Sie',
   agent: 'Support',

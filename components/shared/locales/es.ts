@@ -37,6 +37,7 @@ const es: Strings = {
   catchUpFailed: 'No se pudo comprobar si hay mensajes nuevos. Reintentando…',
   outboxExpired: 'Algunos mensajes esperaron más de un día para enviarse y se descartaron.',
   reconnecting: 'Reconectando…',
+  liveUnavailable: 'Las actualizaciones en vivo no pueden conectarse. Los mensajes se siguen enviando; reintentando…',
 
   you: 'Tú',
   agent: 'Agente',

@@ -35,6 +35,7 @@ const fr: Strings = {
   catchUpFailed: 'Impossible de vérifier les nouveaux messages. Nouvelle tentative…',
   outboxExpired: 'Certains messages attendaient d’être envoyés depuis plus d’un jour et ont été abandonnés.',
   reconnecting: 'Reconnexion…',
+  liveUnavailable: 'Les mises à jour en direct ne parviennent pas à se connecter. Les messages partent quand même ; nouvelle tentative…',
 
   you: 'Vous',
   agent: 'Conseiller',

@@ -37,6 +37,7 @@ const it: Strings = {
   catchUpFailed: 'Impossibile verificare la presenza di nuovi messaggi. Nuovo tentativo…',
   outboxExpired: 'Alcuni messaggi sono rimasti in attesa di invio per più di un giorno e sono stati scartati.',
   reconnecting: 'Riconnessione…',
+  liveUnavailable: 'Gli aggiornamenti in tempo reale non riescono a connettersi. I messaggi vengono comunque inviati; nuovo tentativo…',
 
   you: 'Tu',
   agent: 'Operatore',

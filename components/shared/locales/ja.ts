@@ -30,6 +30,7 @@ const ja: Strings = {
   catchUpFailed: '新着メッセージを確認できませんでした。再試行しています…',
   outboxExpired: '送信待ちの時間が 1 日を超えたため、一部のメッセージを破棄しました。',
   reconnecting: '再接続しています…',
+  liveUnavailable: 'リアルタイム更新に接続できません。メッセージは送信されます。再試行しています…',
 
   you: 'あなた',
   agent: 'サポート担当',

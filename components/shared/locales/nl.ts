@@ -35,6 +35,7 @@ const nl: Strings = {
   catchUpFailed: 'Kan niet controleren of er nieuwe berichten zijn. Opnieuw proberen…',
   outboxExpired: 'Sommige berichten wachtten langer dan een dag op verzending en zijn niet verstuurd.',
   reconnecting: 'Opnieuw verbinden…',
+  liveUnavailable: 'Live-updates kunnen geen verbinding maken. Berichten worden nog steeds verstuurd; opnieuw proberen…',
 
   you: 'Jij',
   agent: 'Medewerker',

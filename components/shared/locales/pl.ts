@@ -39,6 +39,7 @@ const pl: Strings = {
   catchUpFailed: 'Nie udało się sprawdzić nowych wiadomości. Ponawiamy próbę…',
   outboxExpired: 'Niektóre wiadomości czekały na wysłanie dłużej niż dobę i zostały odrzucone.',
   reconnecting: 'Ponowne łączenie…',
+  liveUnavailable: 'Nie można połączyć aktualizacji na żywo. Wiadomości nadal są wysyłane; ponawiamy próbę…',
 
   you: 'Ty',
   agent: 'Konsultant',

@@ -38,6 +38,7 @@ const pt: Strings = {
   catchUpFailed: 'Não foi possível verificar se há novas mensagens. Tentando novamente…',
   outboxExpired: 'Algumas mensagens esperaram mais de um dia para serem enviadas e foram descartadas.',
   reconnecting: 'Reconectando…',
+  liveUnavailable: 'As atualizações em tempo real não conseguem se conectar. As mensagens continuam sendo enviadas; tentando novamente…',
 
   you: 'Você',
   agent: 'Atendente',

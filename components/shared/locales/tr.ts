@@ -31,6 +31,7 @@ const tr: Strings = {
   catchUpFailed: 'Yeni mesajlar kontrol edilemedi. Yeniden deneniyor…',
   outboxExpired: 'Bazı mesajlar gönderilmek için bir günden uzun bekledi ve silindi.',
   reconnecting: 'Yeniden bağlanılıyor…',
+  liveUnavailable: 'Canlı güncellemeler bağlanamıyor. Mesajlar yine de gönderiliyor; yeniden deneniyor…',
 
   you: 'Siz',
   agent: 'Temsilci',

@@ -31,6 +31,7 @@ const zh: Strings = {
   catchUpFailed: '无法检查新消息，正在重试…',
   outboxExpired: '部分消息等待发送超过一天，已被丢弃。',
   reconnecting: '正在重新连接…',
+  liveUnavailable: '实时更新无法连接。消息仍可发送，正在重试…',
 
   you: '您',
   agent: '客服',
