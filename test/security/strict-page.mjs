@@ -157,7 +157,7 @@ export const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAA
 
 /**
  * A new page on `csp` with the hooks of RELIABILITY.md §4: violations recorded from the first script on,
- * console errors and page errors kept. `init` runs before any page script (F4 uses it).
+ * console errors and page errors kept. `init` runs before any page script (F3 and F4 use it).
  * @param {import('playwright-core').Browser} browser @param {string} url @param {string} [init]
  */
 export async function openPage(browser, url, init = '') {

@@ -1,5 +1,5 @@
 // RELIABILITY.md §3 F1/F2/F4: the drop-in bundle on a host page with a strict Content-Security-Policy and
-// Trusted Types enforced. F1: open, send, an agent's Markdown reply and image, a failed send retried, a reconnect,
+// Trusted Types enforced. F3: a host page with its own Lit. F1: open, send, an agent's Markdown reply and image, a failed send retried, a reconnect,
 // with no violation and no console error. F2: each directive the kit needs, removed or tightened, breaks
 // something, and the test names what. F4: without adoptedStyleSheets, Lit's nonced <style> fallback.
 import { after, before, describe, test } from 'node:test';
@@ -226,6 +226,27 @@ describe('F2 the documented directives are enough, and each needed one, removed 
     await videoReply(conversation);
     await page.waitForFunction(() => /** @type {any} */ (window).__violations.length > 0);
     assert.ok((await violations()).every((line) => line.startsWith(`media-src ${env.standIn.info.url}/rails/active_storage/`)));
+  });
+});
+
+describe('F3 the host page runs its own Lit: a second "lit-html" policy', () => {
+  // what the host's own lit-html does when it loads, before the kit's bundle
+  const HOST_LIT = "trustedTypes.createPolicy('lit-html', { createHTML: (html) => html });";
+
+  test("trusted-types lit-html without 'allow-duplicates': the bundle cannot create its policy and fails", async () => {
+    const { page, pageErrors } = await pageWith(policy(env.standIn.info.url), HOST_LIT);
+    assert.equal(await defined(page), false);
+    assert.ok(pageErrors.some((message) => /Policy with name "lit-html" already exists/.test(message)), pageErrors.join('\n'));
+  });
+
+  test("with 'allow-duplicates', as the README says, the widget loads and works", async () => {
+    const { page, consoleErrors, pageErrors, violations } = await pageWith(
+      policy(env.standIn.info.url, { 'trusted-types': "lit-html 'allow-duplicates'" }), HOST_LIT);
+    assert.deepEqual(await launcherStyles(page), STYLED);
+    const conversation = await openAndSend(page);
+    await reply(conversation, { content: 'Some **Markdown**', message_type: 'outgoing' });
+    await page.locator('cw-message .markdown strong', { hasText: 'Markdown' }).waitFor();
+    assert.deepEqual([await violations(), pageErrors, consoleErrors], [[], [], []]);
   });
 });
 
