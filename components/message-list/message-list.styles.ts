@@ -20,6 +20,9 @@ export default css`
     font-size: 0.8125em; color: var(--_color-muted);
   }
 
+  /* present while newer messages are held below the rendered window: coming into view moves it down */
+  .newer { block-size: 1px; flex: none; }
+
   .messages { list-style: none; margin: 0; padding: 0; margin-block-start: auto; }
   .item { margin-block-start: var(--_gap); }
   .item.grouped { margin-block-start: calc(var(--_space) / 2); }

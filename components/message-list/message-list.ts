@@ -14,6 +14,7 @@ import { draftFor } from '../shared/attachment-draft.js';
 import { dropZoneStyles, FileDropController, renderDropZone } from '../shared/file-drop.js';
 import '../message/message.js';
 import { countArrivals, listItems, messageKey, type ListItem } from './message-items.js';
+import { MessageWindow } from './message-window.js';
 import { ScrollController } from './scroll-controller.js';
 import { SeenController } from './seen-controller.js';
 import styles from './message-list.styles.js';
@@ -23,7 +24,8 @@ const MESSAGE_PARTS = 'bubble, author, avatar, time, status, attachment, upload,
 /**
  * The active conversation as a live log: date separators, messages grouped by author, the contact's
  * delivery states, the agent typing, older messages loaded when scrolled to the top, and a button to jump
- * to the latest message after scrolling up. Marks the conversation seen while it is on screen and the page
+ * to the latest message after scrolling up. Only a window of about 60 items is rendered, moving as the
+ * reader scrolls, so a conversation of any length costs the same DOM. Marks the conversation seen while it is on screen and the page
  * has focus. Must be inside `<cw-chat>` (or another provider of the session). Size it from the page: the
  * host is the scrolling box's frame.
  *
@@ -57,11 +59,17 @@ export class CwMessageList extends LitElement {
     scroller: () => this.renderRoot.querySelector<HTMLElement>('.log'),
     content: () => this.renderRoot.querySelector<HTMLElement>('.content'),
     sentinel: () => this.renderRoot.querySelector<HTMLElement>('.older'),
+    bottomSentinel: () => this.renderRoot.querySelector<HTMLElement>('.newer'),
+    showsNewest: () => this.#window.following,
     topChanged: (visible) => this.handleTopChange(visible),
+    bottomReached: () => this.handleBottomReached(),
     awayChanged: (away) => this.handleAwayChange(away),
   });
 
   #items: ListItem[] = [];
+  readonly #window = new MessageWindow();
+  /** The rendered range at the last update, to notice when the window moved. */
+  #renderedRange = '';
   #messages?: readonly ChatMessage[];
   #firstKey?: string;
   #lastKey?: string;
@@ -85,8 +93,13 @@ export class CwMessageList extends LitElement {
   protected override updated(): void {
     const current = this.chat.state;
     const loadingOlder = !!current?.loadingOlder;
-    // a finished load or a newly ready chat may leave the top in view: ask again whether to load more
-    if ((this.#loadingOlder && !loadingOlder) || current?.phase !== this.#phase) this.scrolling.recheckTop();
+    const { start, end } = this.#window.range();
+    const range = `${start}:${end}:${this.#items.length}`;
+    // a finished load, a newly ready chat or a moved window may leave an edge in view: ask again
+    if ((this.#loadingOlder && !loadingOlder) || current?.phase !== this.#phase || range !== this.#renderedRange) {
+      this.scrolling.recheckEdges();
+    }
+    this.#renderedRange = range;
     this.#loadingOlder = loadingOlder;
     this.#phase = current?.phase;
   }
@@ -94,19 +107,22 @@ export class CwMessageList extends LitElement {
   override render() {
     const current = this.chat.state;
     const busy = current?.phase === 'loading' || !!current?.loadingOlder;
+    const { start, end } = this.#window.range();
+    const following = this.#window.following;
     return html`
       <div class="notices" role="status">${current ? this.renderNotices(current) : nothing}</div>
       <div part="log" class="log" role="log" tabindex="0" aria-label=${this.strings.conversationLabel} aria-busy=${busy ? 'true' : 'false'}>
         <div class="content">
-          ${current?.hasOlder ? html`<div class="older">${current.loadingOlder ? this.strings.loadingOlder : nothing}</div>` : nothing}
-          <ol class="messages">${guard([this.#items, this.strings], () =>
-            repeat(this.#items, (item) => item.key, (item) => this.renderItem(item)))}</ol>
+          ${current?.hasOlder || start > 0 ? html`<div class="older">${current?.loadingOlder ? this.strings.loadingOlder : nothing}</div>` : nothing}
+          <ol class="messages">${guard([this.#items, this.strings, start, end], () =>
+            repeat(this.#items.slice(start, end), (item) => item.key, (item) => this.renderItem(item)))}</ol>
+          ${following ? nothing : html`<div class="newer"></div>`}
           ${current ? this.renderPhase(current) : nothing}
-          ${current?.typing ? html`<p part="typing" class="typing">${this.strings.typing(
+          ${current?.typing && following ? html`<p part="typing" class="typing">${this.strings.typing(
             current.typing.available_name || current.typing.name || this.strings.someone)}</p>` : nothing}
         </div>
       </div>
-      ${this.away ? html`<button part="jump-button" class="jump" type="button" @click=${this.handleJump}>${
+      ${this.away || !following ? html`<button part="jump-button" class="jump" type="button" @click=${this.handleJump}>${
         this.unseen ? this.strings.newMessages(this.unseen) : this.strings.jumpToLatest}</button>` : nothing}
       ${renderDropZone(this.drop.active, this.strings.dropFiles)}`;
   }
@@ -159,26 +175,49 @@ export class CwMessageList extends LitElement {
     const lastKey = last ? messageKey(last) : undefined;
     const prepended = this.#firstKey !== undefined && first !== this.#firstKey
       && messages.some((message) => messageKey(message) === this.#firstKey);
-    if (prepended) this.scrolling.keepPosition();
     const arrivals = countArrivals(messages, this.#newestId);
+    this.#items = listItems(messages);
+    this.#window.setItems(this.#items);
+    // older messages the reader scrolled up for join the window; ones loaded by the page wait above it
+    if (prepended && this.#olderAskedAt !== undefined) {
+      this.scrolling.keepPosition(this.#firstRendered());
+      this.#window.takePrepended(this.#firstKey!);
+    }
     if (!messages.length) {
       this.unseen = 0;
       this.scrolling.stick();
     } else if (last?.id === undefined && lastKey !== this.#lastKey) {
-      this.scrolling.stick(); // the contact just sent this: show it
-    } else if (arrivals.count && !this.scrolling.atBottom) {
+      // the contact just sent this: show it
+      this.#window.toNewest();
+      this.scrolling.stick();
+    } else if (arrivals.count && (!this.scrolling.atBottom || !this.#window.following)) {
       this.unseen += arrivals.count;
     }
+    this.#window.follow(this.scrolling.atBottom);
     this.#newestId = messages.length ? arrivals.newest : undefined;
     this.#firstKey = first;
     this.#lastKey = lastKey;
     this.#messages = messages;
-    this.#items = listItems(messages);
+  }
+
+  /** The first message's item on screen; not a date line, which moves up when older messages of its day arrive. */
+  #firstRendered(): Element | null {
+    return this.renderRoot.querySelector('.messages > .item');
+  }
+
+  #lastRendered(): Element | undefined {
+    return [...this.renderRoot.querySelectorAll('.messages > .item')].at(-1);
   }
 
   private handleTopChange(visible: boolean): void {
     if (!visible) {
       this.#olderAskedAt = undefined;
+      return;
+    }
+    const anchor = this.#firstRendered();
+    if (this.#window.moveUp()) {
+      this.scrolling.keepPosition(anchor);
+      this.requestUpdate();
       return;
     }
     const current = this.chat.state;
@@ -189,13 +228,25 @@ export class CwMessageList extends LitElement {
     void this.chat.session?.loadOlder();
   }
 
-  private handleAwayChange(away: boolean): void {
-    this.away = away;
-    if (!away) this.unseen = 0;
+  private handleBottomReached(): void {
+    const anchor = this.#lastRendered();
+    if (!this.#window.moveDown()) return;
+    this.scrolling.keepPosition(anchor);
+    if (this.#window.following && this.scrolling.atBottom) this.unseen = 0;
+    this.requestUpdate();
   }
 
-  private handleJump(): void {
+  private handleAwayChange(away: boolean): void {
+    this.away = away;
+    if (!away && this.#window.following) this.unseen = 0;
+  }
+
+  private async handleJump(): Promise<void> {
     this.renderRoot.querySelector<HTMLElement>('.log')?.focus();
+    this.#window.toNewest();
+    this.unseen = 0;
+    this.requestUpdate();
+    await this.updateComplete;
     this.scrolling.scrollToBottom();
   }
 

@@ -8,30 +8,40 @@ export interface ScrollElements {
   scroller(): HTMLElement | null;
   /** Everything inside it, whose size changes as messages come and go. */
   content(): HTMLElement | null;
-  /** An element at the top of the content, present while older messages can be loaded. */
+  /** An element at the top of the content, present while older messages can be shown or loaded. */
   sentinel(): HTMLElement | null;
-  /** The sentinel came into view, or left it. */
+  /** An element at the bottom of the messages, present while newer ones are held but not rendered. */
+  bottomSentinel(): HTMLElement | null;
+  /** The newest message is rendered, so being at the bottom means reading the latest (and staying there). */
+  showsNewest(): boolean;
+  /** The top sentinel came into view, or left it. */
   topChanged(visible: boolean): void;
+  /** The bottom sentinel came into view. */
+  bottomReached(): void;
   /** The user scrolled away from the bottom, or back to it. */
   awayChanged(away: boolean): void;
 }
 
 /**
  * The message list's scrolling: sticks to the bottom as content grows unless the user scrolled up, keeps
- * the visible messages in place when older ones are prepended, and reports when the top comes into view.
- * Adjustments happen in a ResizeObserver callback: after the new messages are laid out, before paint.
+ * the visible messages in place when items are added above or removed below, and reports when the top or
+ * the bottom edge of the rendered messages comes into view. Adjustments happen after the new messages are
+ * laid out, before paint: in a ResizeObserver callback, or the next animation frame when no size changed.
  */
 export class ScrollController implements ReactiveController {
   readonly #elements: ScrollElements;
   #stuck = true;
   #away = false;
-  #anchor?: { top: number; height: number };
+  /** An element that stays where it is on screen through the next change, and where that is. */
+  #anchor?: { element: Element; offset: number };
+  #anchorFrame = 0;
   /** Where the list itself last scrolled to: a scroll event that finds it there is not the user's. */
   #ownTop?: number;
   #resizeObserver?: ResizeObserver;
   #topObserver?: IntersectionObserver;
   #scroller?: HTMLElement;
   #sentinel?: HTMLElement;
+  #bottomSentinel?: HTMLElement;
 
   constructor(host: ReactiveControllerHost, elements: ScrollElements) {
     host.addController(this);
@@ -56,20 +66,41 @@ export class ScrollController implements ReactiveController {
       this.#sentinel = sentinel;
       if (sentinel) this.#topObserver?.observe(sentinel);
     }
+    const bottom = this.#elements.bottomSentinel() ?? undefined;
+    if (bottom !== this.#bottomSentinel) {
+      if (this.#bottomSentinel) this.#topObserver?.unobserve(this.#bottomSentinel);
+      this.#bottomSentinel = bottom;
+      if (bottom) this.#topObserver?.observe(bottom);
+    }
+    if (this.#anchor && !this.#anchorFrame) {
+      // children render after this update: wait for them, but adjust before the frame is painted
+      this.#anchorFrame = requestAnimationFrame(() => {
+        this.#anchorFrame = 0;
+        this.#restoreAnchor();
+      });
+    }
   }
 
   hostDisconnected(): void {
     this.#resizeObserver?.disconnect();
     this.#topObserver?.disconnect();
     this.#scroller?.removeEventListener('scroll', this.#handleScroll);
+    cancelAnimationFrame(this.#anchorFrame);
+    this.#anchorFrame = 0;
     this.#scroller = undefined;
     this.#sentinel = undefined;
+    this.#bottomSentinel = undefined;
   }
 
-  /** Call before older messages are added above: the next layout keeps what is visible in place. */
-  keepPosition(): void {
+  /**
+   * Call before items are added above or removed below `anchor`, which stays rendered: the next layout
+   * keeps its bottom edge where it is on screen (its own height may change: a message that joins the group
+   * of older ones above loses its author line).
+   */
+  keepPosition(anchor: Element | null | undefined): void {
     const scroller = this.#elements.scroller();
-    if (scroller) this.#anchor = { top: scroller.scrollTop, height: scroller.scrollHeight };
+    if (!scroller || !anchor || this.#anchor) return;
+    this.#anchor = { element: anchor, offset: anchor.getBoundingClientRect().bottom - scroller.getBoundingClientRect().top };
   }
 
   /** Follow the bottom again from the next layout on (e.g. the contact just sent a message). */
@@ -84,11 +115,13 @@ export class ScrollController implements ReactiveController {
     this.#setAway(false);
   }
 
-  /** Asks again whether the top is in view (after a load that may have left it visible). */
-  recheckTop(): void {
-    if (!this.#sentinel || !this.#topObserver) return;
-    this.#topObserver.unobserve(this.#sentinel);
-    this.#topObserver.observe(this.#sentinel);
+  /** Asks again whether the edges are in view (after a change that may have left them visible). */
+  recheckEdges(): void {
+    for (const sentinel of [this.#sentinel, this.#bottomSentinel]) {
+      if (!sentinel || !this.#topObserver) continue;
+      this.#topObserver.unobserve(sentinel);
+      this.#topObserver.observe(sentinel);
+    }
   }
 
   #attach(scroller: HTMLElement): void {
@@ -99,19 +132,35 @@ export class ScrollController implements ReactiveController {
     this.#resizeObserver.observe(scroller);
     const content = this.#elements.content();
     if (content) this.#resizeObserver.observe(content);
-    this.#topObserver = new IntersectionObserver(this.#handleTop, { root: scroller, rootMargin: '64px 0px 0px 0px' });
+    this.#topObserver = new IntersectionObserver(this.#handleTop, { root: scroller, rootMargin: '64px 0px' });
   }
 
   readonly #handleResize = (): void => {
     const scroller = this.#scroller;
     if (!scroller) return;
     if (this.#anchor) {
-      this.#scrollTo(scroller, this.#anchor.top + (scroller.scrollHeight - this.#anchor.height));
-      this.#anchor = undefined;
-    } else if (this.#stuck) {
+      this.#restoreAnchor();
+    } else if (this.#stuck && this.#elements.showsNewest()) {
       this.#scrollTo(scroller, scroller.scrollHeight);
     }
   };
+
+  #restoreAnchor(): void {
+    const anchor = this.#anchor;
+    const scroller = this.#scroller;
+    this.#anchor = undefined;
+    if (!anchor || !scroller || !anchor.element.isConnected) return;
+    const offset = anchor.element.getBoundingClientRect().bottom - scroller.getBoundingClientRect().top;
+    if (offset !== anchor.offset) this.#scrollTo(scroller, scroller.scrollTop + offset - anchor.offset);
+    // what was the bottom may be in the middle now (newer items were added below)
+    this.#updateStuck(scroller);
+  }
+
+  #updateStuck(scroller: HTMLElement): void {
+    const distance = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+    this.#stuck = distance <= BOTTOM_SLACK;
+    this.#setAway(!this.#stuck);
+  }
 
   #scrollTo(scroller: HTMLElement, top: number): void {
     scroller.scrollTop = top;
@@ -123,14 +172,14 @@ export class ScrollController implements ReactiveController {
     // content that grew before the next resize callback must not read as the user scrolling up
     if (!scroller || scroller.scrollTop === this.#ownTop) return;
     this.#ownTop = undefined;
-    const distance = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
-    this.#stuck = distance <= BOTTOM_SLACK;
-    this.#setAway(!this.#stuck);
+    this.#updateStuck(scroller);
   };
 
   readonly #handleTop = (entries: IntersectionObserverEntry[]): void => {
-    const entry = entries.at(-1);
-    if (entry) this.#elements.topChanged(entry.isIntersecting);
+    for (const entry of entries) {
+      if (entry.target === this.#sentinel) this.#elements.topChanged(entry.isIntersecting);
+      else if (entry.target === this.#bottomSentinel && entry.isIntersecting) this.#elements.bottomReached();
+    }
   };
 
   #setAway(away: boolean): void {

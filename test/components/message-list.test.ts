@@ -5,6 +5,7 @@ import { MemoryStorage } from '../../services/session-storage.js';
 import type { CwMessageList } from '../../components/message-list/message-list.js';
 import type { CwMessage } from '../../components/message/message.js';
 import '../../components/message-list/message-list.js';
+import { WINDOW_SIZE } from '../../components/message-list/message-window.js';
 import { createTestSession, fixtureWithSession } from '../helpers/fixtures.js';
 import { addFault, agent, clearFaults, freshInbox, seedMessages, standIn, waitFor } from '../helpers/stand-in.js';
 
@@ -214,6 +215,90 @@ describe('<cw-message-list>', () => {
     expect(texts(list)[0]).to.equal('Message 6');
     expect(anchor.getBoundingClientRect().top).to.be.closeTo(before, 2);
     expect(log(list).getAttribute('aria-busy')).to.equal('false');
+  });
+
+  describe('a long conversation', () => {
+    /** A session holding all of `count` seeded messages (every page loaded), shown in a list 300 px high. */
+    async function longConversation(count: number) {
+      const session = await seededConversation((conversationId) => seedMessages(conversationId, { count }));
+      const list = await renderList(session, '300px');
+      await session.start();
+      while (session.store.state.hasOlder) await session.loadOlder();
+      await waitFor(() => texts(list).at(-1) === `Message ${count}`, 'the newest message');
+      await frames();
+      return { session, list };
+    }
+
+    /** Scrolls to the top of what is rendered and waits until the window has moved up (or reached the oldest). */
+    async function scrollUpOnce(list: CwMessageList) {
+      const firstBefore = texts(list)[0];
+      const anchor = messages(list)[0];
+      log(list).scrollTop = 0;
+      const before = anchor.getBoundingClientRect().bottom;
+      await waitFor(() => texts(list)[0] !== firstBefore, 'older messages rendered');
+      await frames();
+      return { anchor, before };
+    }
+
+    it('renders a window of the messages, and moving it up keeps the visible message in place', async function () {
+      this.timeout(30_000);
+      const { session, list } = await longConversation(300);
+      expect(session.store.state.messages).to.have.length(300);
+      expect(messages(list).length).to.be.at.most(WINDOW_SIZE);
+      expect(root(list).querySelectorAll('.messages > li').length).to.be.at.most(WINDOW_SIZE);
+      const scroller = log(list);
+      expect(scroller.scrollTop + scroller.clientHeight).to.be.closeTo(scroller.scrollHeight, 2);
+      let moves = 0;
+      while (texts(list)[0] !== 'Message 1') {
+        const { anchor, before } = await scrollUpOnce(list);
+        expect(anchor.isConnected, 'the anchor stays rendered').to.equal(true);
+        expect(anchor.getBoundingClientRect().bottom).to.be.closeTo(before, 2);
+        expect(root(list).querySelectorAll('.messages > li').length).to.be.at.most(WINDOW_SIZE);
+        moves++;
+      }
+      expect(moves).to.be.at.least(5);
+      // the oldest is reached, none missing in between: the rendered ones are consecutive
+      const shown = texts(list).map((text) => Number(text!.split(' ')[1]));
+      expect(shown).to.deep.equal(shown.map((_, index) => index + 1));
+      expect(part(list, 'jump-button')!.textContent).to.equal('Jump to the latest message');
+    });
+
+    it('moves back down as the reader scrolls, following the newest again at the end', async function () {
+      this.timeout(30_000);
+      const { list } = await longConversation(150);
+      for (let index = 0; index < 3; index++) await scrollUpOnce(list);
+      const scroller = log(list);
+      let lastBefore = texts(list).at(-1);
+      while (texts(list).at(-1) !== 'Message 150') {
+        const last = messages(list).at(-1)!;
+        scroller.scrollTop = scroller.scrollHeight;
+        const before = last.getBoundingClientRect().bottom;
+        await waitFor(() => texts(list).at(-1) !== lastBefore, 'newer messages rendered');
+        await frames();
+        expect(last.getBoundingClientRect().bottom).to.be.closeTo(before, 2);
+        lastBefore = texts(list).at(-1);
+      }
+      scroller.scrollTop = scroller.scrollHeight;
+      await waitFor(() => part(list, 'jump-button') === null, 'the jump button gone at the newest');
+      expect(root(list).querySelector('.newer')).to.equal(null);
+    });
+
+    it('counts a reply that arrives while an older stretch is shown, and the jump button shows it', async function () {
+      this.timeout(30_000);
+      const { session, list } = await longConversation(150);
+      await waitFor(() => session.store.state.connection === 'open', 'the live connection');
+      await scrollUpOnce(list);
+      await scrollUpOnce(list);
+      await agent.reply(session.store.state.conversation!.id, 'a new reply');
+      await waitFor(() => part(list, 'jump-button')?.textContent === '1 new message', 'the count of new messages');
+      expect(texts(list)).to.not.include('a new reply');
+      part(list, 'jump-button')!.click();
+      await waitFor(() => texts(list).at(-1) === 'a new reply', 'the newest rendered');
+      await frames();
+      const scroller = log(list);
+      expect(scroller.scrollTop + scroller.clientHeight).to.be.closeTo(scroller.scrollHeight, 2);
+      expect(messages(list).length).to.be.at.most(WINDOW_SIZE);
+    });
   });
 
   it('shows a jump button counting new messages when scrolled up, and Enter on it goes to the latest', async () => {

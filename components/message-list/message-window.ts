@@ -1,0 +1,110 @@
+// Which stretch of a long conversation the list renders: at most a few dozen items, so ten thousand
+// messages cost the page no more DOM than a hundred. The window is held by item keys, so it stays on the
+// same messages when older pages are prepended or new messages arrive.
+import type { ListItem } from './message-items.js';
+
+/** Items rendered at most, and how many the window moves by when its top or bottom edge comes into view. */
+export const WINDOW_SIZE = 60;
+export const WINDOW_STEP = 30;
+
+export interface WindowRange {
+  start: number;
+  end: number;
+}
+
+export class MessageWindow {
+  #items: readonly ListItem[] = [];
+  #index = new Map<string, number>();
+  /** The first rendered item; undefined: as many as fit above the end. */
+  #startKey?: string;
+  /** The last rendered item; undefined while the window follows the newest message. */
+  #endKey?: string;
+
+  /** The window's end is the newest item: new messages appear as they arrive. */
+  get following(): boolean {
+    return this.#endKey === undefined;
+  }
+
+  setItems(items: readonly ListItem[]): void {
+    this.#items = items;
+    this.#index = new Map(items.map((item, position) => [item.key, position]));
+  }
+
+  range(): WindowRange {
+    const length = this.#items.length;
+    const endAt = this.#endKey === undefined ? undefined : this.#index.get(this.#endKey);
+    const end = endAt === undefined ? length : endAt + 1;
+    const startAt = this.#startKey === undefined ? undefined : this.#index.get(this.#startKey);
+    const start = startAt === undefined || startAt >= end ? Math.max(0, end - WINDOW_SIZE) : startAt;
+    return { start, end };
+  }
+
+  visible(): readonly ListItem[] {
+    const { start, end } = this.range();
+    return this.#items.slice(start, end);
+  }
+
+  /** Older items are held above the window. */
+  get olderHeld(): boolean {
+    return this.range().start > 0;
+  }
+
+  /** Newer items are held below the window. */
+  get newerHeld(): boolean {
+    return this.range().end < this.#items.length;
+  }
+
+  /**
+   * While following, new items push the oldest rendered ones out, as long as the reader is at the bottom;
+   * a reader looking further up keeps their items, and the window stops following once it is full.
+   */
+  follow(atBottom: boolean): void {
+    if (!this.following) return;
+    const { start, end } = this.range();
+    if (atBottom) {
+      this.#startKey = this.#items[Math.max(0, end - WINDOW_SIZE)]?.key;
+    } else if (end - start > WINDOW_SIZE + WINDOW_STEP) {
+      this.#startKey = this.#items[start]?.key;
+      this.#endKey = this.#items[start + WINDOW_SIZE - 1]?.key;
+    } else {
+      this.#startKey = this.#items[start]?.key;
+    }
+  }
+
+  /** Moves the window towards older items; false when it is already at the oldest held. */
+  moveUp(): boolean {
+    const { start, end } = this.range();
+    if (start === 0) return false;
+    const newStart = Math.max(0, start - WINDOW_STEP);
+    const newEnd = Math.min(end, newStart + WINDOW_SIZE);
+    this.#startKey = this.#items[newStart].key;
+    this.#endKey = newEnd >= this.#items.length ? undefined : this.#items[newEnd - 1].key;
+    return true;
+  }
+
+  /** Moves the window towards newer items, following again once it reaches the newest. */
+  moveDown(): boolean {
+    const { start, end } = this.range();
+    const length = this.#items.length;
+    if (end >= length) return false;
+    const newEnd = Math.min(length, end + WINDOW_STEP);
+    const newStart = Math.max(start, newEnd - WINDOW_SIZE);
+    this.#startKey = this.#items[newStart].key;
+    this.#endKey = newEnd >= length ? undefined : this.#items[newEnd - 1].key;
+    return true;
+  }
+
+  /** Widens the window to take in items just prepended above its start (an older page arrived). */
+  takePrepended(previousFirstKey: string): void {
+    const firstAt = this.#index.get(previousFirstKey);
+    const { start } = this.range();
+    if (firstAt === undefined || start !== firstAt) return;
+    this.moveUp();
+  }
+
+  /** Back to the newest items (the jump button, or the contact sent a message). */
+  toNewest(): void {
+    this.#startKey = undefined;
+    this.#endKey = undefined;
+  }
+}
