@@ -11,7 +11,8 @@ execFileSync(join(root, 'node_modules', '.bin', 'cem'), ['analyze', '--quiet'], 
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.@(ts|js)'],
-  addons: [],
+  // autodocs: a Docs page per element, its API tables filled from the manifest (preview.ts)
+  addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // the picture the stories' messages show, served from the demo's files
