@@ -9,6 +9,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { transformSync } from 'esbuild';
 import { readFile } from 'node:fs/promises';
+import { minifyHtmlTemplates } from './scripts/minify-html-templates.mjs';
 
 /** A Lit `css` template with no `${…}`, backtick or backslash inside: safe to minify as plain CSS. */
 const CSS_TEMPLATE = /\bcss`([^`$\\]*)`/g;
@@ -37,6 +38,7 @@ const plugins = () => [
   minifyCssTemplates(),
   nodeResolve({ browser: true, exportConditions: ['production'] }),
   esbuild({ tsconfig: './tsconfig.json', target: 'es2022' }),
+  minifyHtmlTemplates(),
   terser({ module: true, ecma: 2022, format: { comments: false } }),
 ];
 

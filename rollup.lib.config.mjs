@@ -5,6 +5,7 @@
 // Declarations come from `tsc -p tsconfig.build.json` (TS 7 has no JS API for a rollup plugin).
 import { rmSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyHtmlTemplates } from './scripts/minify-html-templates.mjs';
 
 export const LIBRARY_ENTRIES = {
   index: 'components/index.ts',
@@ -44,5 +45,6 @@ export default {
     hoistTransitiveImports: false,
     chunkFileNames: (chunk) => (/[\\/]locales[\\/]/.test(chunk.facadeModuleId ?? '') ? 'locales/[name]-[hash].js' : 'shared/[name]-[hash].js'),
   },
-  plugins: [cleanOutput(), esbuild({ tsconfig: './tsconfig.json', target: 'es2022' })],
+  // the templates' indentation would be a text node in every rendered copy: dropped here too
+  plugins: [cleanOutput(), esbuild({ tsconfig: './tsconfig.json', target: 'es2022' }), minifyHtmlTemplates()],
 };

@@ -52,7 +52,7 @@ const FORCED_ATTEMPT_EVERY_MS = 1000;
 
 /**
  * The ActionCable protocol over reconnecting-websocket, for one subscription: subscribes after each
- * `welcome`, declares the socket stale after 6 s without a frame, retries with jittered backoff, performs
+ * `welcome`, declares the socket stale after 5.5 s without a frame, retries with jittered backoff, performs
  * `update_presence` every 20 s, and ignores (and counts) frames it cannot use.
  */
 export class CableConnection {
@@ -74,7 +74,7 @@ export class CableConnection {
   #socketOpened = false;
   #failedHandshakes = 0;
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
-  #staleTimer?: ReturnType<typeof setInterval>;
+  #staleTimer?: ReturnType<typeof setTimeout>;
   #presenceTimer?: ReturnType<typeof setInterval>;
   #reopenTimer?: ReturnType<typeof setTimeout>;
 
@@ -82,7 +82,8 @@ export class CableConnection {
     this.#options = {
       now: () => performance.now(),
       random: Math.random,
-      staleAfterMs: 6000,
+      // Chatwoot pings every 3 s: one ping missed and 2.5 s more, so a silent server is noticed within 6 s
+      staleAfterMs: 5500,
       presenceEveryMs: 20_000,
       subscribeRetryMs: 5000,
       subscribeGiveUpMs: 10_000,
@@ -110,7 +111,7 @@ export class CableConnection {
     this.#phase = 'connecting';
     this.#setStatus('connecting');
     this.#openSocket();
-    this.#staleTimer ??= setInterval(() => this.#checkStale(), 1000);
+    if (this.#staleTimer === undefined) this.#armStaleCheck();
   }
 
   /** Sends an action on the confirmed subscription; false (and nothing sent) when not confirmed. */
@@ -134,17 +135,26 @@ export class CableConnection {
     }
   }
 
-  /** Every second: an open socket that heard nothing for `staleAfterMs` is replaced. */
+  /** An open socket that heard nothing for `staleAfterMs` is replaced. */
   #checkStale(): void {
     if (this.#phase === 'idle' || this.#phase === 'ended' || this.#socket?.readyState !== ReconnectingWebSocket.OPEN) return;
-    if (this.#options.now() - this.#lastFrameAt > this.#options.staleAfterMs) this.#reopen();
+    if (this.#options.now() - this.#lastFrameAt >= this.#options.staleAfterMs) this.#reopen();
+  }
+
+  /** Checks when the socket would turn stale if no frame came meanwhile: one timer, not a poll. */
+  #armStaleCheck(): void {
+    const due = this.#lastFrameAt + this.#options.staleAfterMs - this.#options.now();
+    this.#staleTimer = setTimeout(() => {
+      this.#checkStale();
+      this.#armStaleCheck();
+    }, due > 0 ? due + 1 : this.#options.staleAfterMs);
   }
 
   disconnect(): void {
     this.#phase = 'idle';
     this.#stopTimers();
     this.#clearReopen();
-    clearInterval(this.#staleTimer);
+    clearTimeout(this.#staleTimer);
     this.#staleTimer = undefined;
     this.#socket?.close();
     this.#setStatus('closed');

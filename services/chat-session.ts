@@ -436,6 +436,7 @@ export class ChatSession {
   }
 
   async #pickConversation(contact: PublicContact): Promise<Conversation | undefined> {
+    if (this.#contacts.takeNewlyCreated(contact)) return undefined;
     const stored = this.#contacts.storedConversation();
     let candidates: Conversation[] = [];
     if (stored !== undefined) {

@@ -29,6 +29,7 @@ export const INBOX_GONE_PAUSE_MS = 5 * 60_000;
 export class ContactManager {
   #options: ContactManagerOptions;
   #contact?: PublicContact;
+  #createdEmpty?: PublicContact;
   #pending?: Promise<PublicContact>;
   #lastRecreatedAt = -Infinity;
   #inboxGoneUntil = -Infinity;
@@ -140,6 +141,8 @@ export class ContactManager {
     const contact = identity?.identifier_hash
       ? await this.#options.api.getContact(created.source_id, identity)
       : created;
+    // with an identifier Chatwoot may hand back a contact that already has conversations; without, it is new
+    if (!identity?.identifier && generation === this.#generation) this.#createdEmpty = contact;
     return this.#keep(contact, undefined, generation);
   }
 
@@ -168,6 +171,16 @@ export class ContactManager {
 
   #verifiable(): Identity | undefined {
     return this.#options.identity?.identifier_hash ? this.#options.identity : undefined;
+  }
+
+  /**
+   * True once for a contact this manager has just created without an identifier: it has no conversation
+   * yet, so there is nothing to list.
+   */
+  takeNewlyCreated(contact: PublicContact): boolean {
+    const created = this.#createdEmpty === contact;
+    this.#createdEmpty = undefined;
+    return created;
   }
 
   #keep(contact: PublicContact, conversationId: number | undefined, generation: number): PublicContact {

@@ -24,6 +24,10 @@ export async function benchStandIn(staticDirs) {
     stats: () => call('/__standin/stats'),
     agentReply: (conversationId, content) =>
       call(`/api/v1/accounts/${accountId}/conversations/${conversationId}/messages`, 'POST', { content, message_type: 'outgoing' }),
+    /** Turns one fault on (server/README.md, "Faults"): `{ kind: 'drop-sockets', token }`, `{ kind: 'silence' }`, … */
+    fault: (spec) => call('/__standin/faults', 'POST', spec),
+    /** Every fault off; silenced sockets hear again. */
+    clearFaults: () => call('/__standin/faults', 'DELETE'),
   };
 }
 

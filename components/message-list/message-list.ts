@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
@@ -14,7 +14,8 @@ import { draftFor } from '../shared/attachment-draft.js';
 import { dropZoneStyles, FileDropController, renderDropZone } from '../shared/file-drop.js';
 import '../message/message.js';
 import { countArrivals, listItems, messageKey, type ListItem } from './message-items.js';
-import { MessageWindow } from './message-window.js';
+import { MessageWindow, WINDOW_SIZE } from './message-window.js';
+import { removeOrphanMarkers } from './orphan-markers.js';
 import { ScrollController } from './scroll-controller.js';
 import { SeenController } from './seen-controller.js';
 import styles from './message-list.styles.js';
@@ -24,8 +25,8 @@ const MESSAGE_PARTS = 'bubble, author, avatar, time, status, attachment, upload,
 /**
  * The active conversation as a live log: date separators, messages grouped by author, the contact's
  * delivery states, the agent typing, older messages loaded when scrolled to the top, and a button to jump
- * to the latest message after scrolling up. Only a window of about 60 items is rendered, moving as the
- * reader scrolls, so a conversation of any length costs the same DOM. Marks the conversation seen while it is on screen and the page
+ * to the latest message after scrolling up. Only a window of items is rendered (`window-size`, 40 by
+ * default), moving as the reader scrolls, so a conversation of any length costs the same DOM. Marks the conversation seen while it is on screen and the page
  * has focus. Must be inside `<cw-chat>` (or another provider of the session). Size it from the page: the
  * host is the scrolling box's frame.
  *
@@ -47,6 +48,11 @@ export class CwMessageList extends LitElement {
   static override styles = [tokens, styles, dropZoneStyles];
 
   @consume({ context: stringsContext, subscribe: true }) @state() private strings: Strings = en;
+  /**
+   * How many items (messages and date lines) stay rendered; the others are rendered as the reader scrolls to
+   * them. A larger window lets the browser's find-in-page search further back; 0 renders every message held.
+   */
+  @property({ type: Number, attribute: 'window-size' }) windowSize = WINDOW_SIZE;
   /** The user scrolled up away from the latest message. */
   @state() private away = false;
   /** Messages from others that arrived while scrolled up. */
@@ -85,6 +91,7 @@ export class CwMessageList extends LitElement {
   }
 
   protected override willUpdate(): void {
+    this.#window.size = this.windowSize;
     const current = this.chat.state;
     const messages = current?.messages ?? [];
     if (messages !== this.#messages) this.#takeMessages(messages);
@@ -98,6 +105,8 @@ export class CwMessageList extends LitElement {
     // a finished load, a newly ready chat or a moved window may leave an edge in view: ask again
     if ((this.#loadingOlder && !loadingOlder) || current?.phase !== this.#phase || range !== this.#renderedRange) {
       this.scrolling.recheckEdges();
+      const list = this.renderRoot.querySelector('.messages');
+      if (list) removeOrphanMarkers(list);
     }
     this.#renderedRange = range;
     this.#loadingOlder = loadingOlder;

@@ -3,9 +3,8 @@
 // same messages when older pages are prepended or new messages arrive.
 import type { ListItem } from './message-items.js';
 
-/** Items rendered at most, and how many the window moves by when its top or bottom edge comes into view. */
-export const WINDOW_SIZE = 60;
-export const WINDOW_STEP = 30;
+/** Items rendered at most by default; the window moves by half its size when its top or bottom edge comes into view. */
+export const WINDOW_SIZE = 40;
 
 export interface WindowRange {
   start: number;
@@ -19,6 +18,24 @@ export class MessageWindow {
   #startKey?: string;
   /** The last rendered item; undefined while the window follows the newest message. */
   #endKey?: string;
+  #size = WINDOW_SIZE;
+
+  /** Items rendered at most (at least 2); 0 renders them all. */
+  get size(): number {
+    return this.#size;
+  }
+
+  set size(size: number) {
+    const next = size > 0 ? Math.max(2, Math.floor(size)) : Infinity;
+    if (next === this.#size) return;
+    this.#size = next;
+    // a window at the newest is as large as the new size allows
+    if (this.following) this.#startKey = undefined;
+  }
+
+  get #step(): number {
+    return Number.isFinite(this.#size) ? Math.ceil(this.#size / 2) : Infinity;
+  }
 
   /** The window's end is the newest item: new messages appear as they arrive. */
   get following(): boolean {
@@ -35,7 +52,7 @@ export class MessageWindow {
     const endAt = this.#endKey === undefined ? undefined : this.#index.get(this.#endKey);
     const end = endAt === undefined ? length : endAt + 1;
     const startAt = this.#startKey === undefined ? undefined : this.#index.get(this.#startKey);
-    const start = startAt === undefined || startAt >= end ? Math.max(0, end - WINDOW_SIZE) : startAt;
+    const start = startAt === undefined || startAt >= end ? Math.max(0, end - this.#size) : startAt;
     return { start, end };
   }
 
@@ -62,10 +79,10 @@ export class MessageWindow {
     if (!this.following) return;
     const { start, end } = this.range();
     if (atBottom) {
-      this.#startKey = this.#items[Math.max(0, end - WINDOW_SIZE)]?.key;
-    } else if (end - start > WINDOW_SIZE + WINDOW_STEP) {
+      this.#startKey = this.#items[Math.max(0, end - this.#size)]?.key;
+    } else if (end - start > this.#size + this.#step) {
       this.#startKey = this.#items[start]?.key;
-      this.#endKey = this.#items[start + WINDOW_SIZE - 1]?.key;
+      this.#endKey = this.#items[start + this.#size - 1]?.key;
     } else {
       this.#startKey = this.#items[start]?.key;
     }
@@ -75,8 +92,8 @@ export class MessageWindow {
   moveUp(): boolean {
     const { start, end } = this.range();
     if (start === 0) return false;
-    const newStart = Math.max(0, start - WINDOW_STEP);
-    const newEnd = Math.min(end, newStart + WINDOW_SIZE);
+    const newStart = Math.max(0, start - this.#step);
+    const newEnd = Math.min(end, newStart + this.#size);
     this.#startKey = this.#items[newStart].key;
     this.#endKey = newEnd >= this.#items.length ? undefined : this.#items[newEnd - 1].key;
     return true;
@@ -87,8 +104,8 @@ export class MessageWindow {
     const { start, end } = this.range();
     const length = this.#items.length;
     if (end >= length) return false;
-    const newEnd = Math.min(length, end + WINDOW_STEP);
-    const newStart = Math.max(start, newEnd - WINDOW_SIZE);
+    const newEnd = Math.min(length, end + this.#step);
+    const newStart = Math.max(start, newEnd - this.#size);
     this.#startKey = this.#items[newStart].key;
     this.#endKey = newEnd >= length ? undefined : this.#items[newEnd - 1].key;
     return true;

@@ -61,10 +61,12 @@ export class AttachmentView implements ReactiveController {
   /** The attachments, the files of an own message still uploading, and the viewer when open. */
   render(message: ChatMessage, strings: Strings, cancel?: () => void) {
     const attachments = message.attachments ?? [];
+    const pending = renderPending(message, strings, cancel);
+    const viewer = this.viewer.render(strings);
+    // most messages have none: nothing rendered, not three empty bindings in every message of a long history
+    if (!attachments.length && pending === nothing && viewer === nothing) return nothing;
     return html`${attachments.length ? html`<ul class="attachments">${attachments.map((attachment) =>
-        html`<li>${this.#renderOne(attachment, message, strings)}</li>`)}</ul>` : nothing}
-      ${renderPending(message, strings, cancel)}
-      ${this.viewer.render(strings)}`;
+        html`<li>${this.#renderOne(attachment, message, strings)}</li>`)}</ul>` : nothing}${pending}${viewer}`;
   }
 
   #renderOne(attachment: Attachment, message: ChatMessage, strings: Strings): TemplateResult {

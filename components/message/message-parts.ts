@@ -55,9 +55,9 @@ export function initials(name: string): string {
 /** The author's picture (decorative: the name is next to it), or their initials. */
 export function renderAvatar(sender: Sender | undefined, name: string): TemplateResult {
   const picture = httpUrl(sender?.thumbnail) ?? httpUrl(sender?.avatar_url);
-  return html`<span part="avatar" class="avatar" aria-hidden="true">${picture
-    ? html`<img src=${picture} alt="" loading="lazy" decoding="async">`
-    : initials(name)}</span>`;
+  return picture
+    ? html`<span part="avatar" class="avatar" aria-hidden="true"><img src=${picture} alt="" loading="lazy" decoding="async"></span>`
+    : html`<span part="avatar" class="avatar" aria-hidden="true" .textContent=${initials(name)}></span>`;
 }
 
 /** "1.2 MB" in the locale's digits and units. */

@@ -75,7 +75,7 @@ export class CwMessage extends LitElement {
     return html`<div class="row ${mine ? 'mine' : 'theirs'}">
       ${mine ? nothing : this.grouped ? html`<span class="avatar-space"></span>` : renderAvatar(message.sender?.type === 'contact' ? undefined : message.sender, name)}
       <div class="body">
-        <span part="author" class="author ${mine || this.grouped ? 'visually-hidden' : ''}">${name}</span>
+        <span part="author" class="author ${mine || this.grouped ? 'visually-hidden' : ''}" .textContent=${name}></span>
         <div part="bubble" class="bubble">${this.renderContent(message)}</div>
         <div class="meta">${this.renderTime(message)}${mine ? this.renderDelivery(message) : nothing}</div>
       </div>
@@ -88,21 +88,22 @@ export class CwMessage extends LitElement {
 
   private renderContent(message: ChatMessage) {
     if (message.content_attributes?.deleted) return html`<p class="text deleted">${this.strings.deleted}</p>`;
-    return html`${message.content ? this.renderText(message.content) : nothing}
-      ${this.attachments.render(message, this.strings, this.session ? () => this.handleDiscard() : undefined)}
-      ${renderInteractive(message, { strings: this.strings, session: this.session, answer: this.answers, onPostback: this.handlePostback })}`;
+    // the pieces side by side: a space between them would be one more text node per message
+    return html`${message.content ? this.renderText(message.content) : nothing}${
+      this.attachments.render(message, this.strings, this.session ? () => this.handleDiscard() : undefined)}${
+      renderInteractive(message, { strings: this.strings, session: this.session, answer: this.answers, onPostback: this.handlePostback })}`;
   }
 
   /** The contact's own words stay plain text; agents and bots write Markdown. */
   private renderText(content: string) {
-    if (this.mine) return html`<p class="text">${content}</p>`;
+    if (this.mine) return html`<p class="text" .textContent=${content}></p>`;
     return html`<div class="markdown">${renderMarkdown(content)}</div>`;
   }
 
   private renderTime(message: ChatMessage) {
     const date = new Date(message.created_at * 1000);
     if (Number.isNaN(date.getTime())) return nothing;
-    return html`<time part="time" datetime=${date.toISOString()}>${messageTime(message.created_at, this.strings)}</time>`;
+    return html`<time part="time" datetime=${date.toISOString()} .textContent=${messageTime(message.created_at, this.strings)}></time>`;
   }
 
   private renderDelivery(message: ChatMessage) {

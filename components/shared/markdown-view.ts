@@ -5,14 +5,18 @@ import { parseMarkdown, type Block, type Inline } from './markdown.js';
  * Renders Markdown as Lit templates: every piece of text goes through interpolation (never innerHTML),
  * and links, already restricted to http(s), mailto and tel, open in a new tab without an opener.
  */
-export function renderMarkdown(source: string): TemplateResult {
-  return html`${parseMarkdown(source).map(renderBlock)}`;
+export function renderMarkdown(source: string): (TemplateResult | typeof nothing)[] {
+  return parseMarkdown(source).map(renderBlock);
 }
 
 function renderBlock(block: Block): TemplateResult | typeof nothing {
   switch (block.type) {
-    case 'paragraph':
+    case 'paragraph': {
+      // plain text, the most common message, as the paragraph's text: no marker comments in a long history
+      const [only] = block.children;
+      if (block.children.length === 1 && only.type === 'text') return html`<p .textContent=${only.text}></p>`;
       return html`<p>${block.children.map(renderInline)}</p>`;
+    }
     case 'heading':
       return html`<p class="heading"><strong>${block.children.map(renderInline)}</strong></p>`;
     case 'code':

@@ -283,6 +283,16 @@ describe('<cw-message-list>', () => {
       expect(root(list).querySelector('.newer')).to.equal(null);
     });
 
+    it('renders every message held with window-size="0", and a window of the size given otherwise', async function () {
+      this.timeout(30_000);
+      const { list } = await longConversation(150);
+      list.windowSize = 0;
+      await waitFor(() => messages(list).length === 150, 'every message rendered');
+      list.windowSize = 10;
+      await waitFor(() => root(list).querySelectorAll('.messages > li').length === 10, 'a window of 10 items');
+      expect(texts(list).at(-1)).to.equal('Message 150');
+    });
+
     it('counts a reply that arrives while an older stretch is shown, and the jump button shows it', async function () {
       this.timeout(30_000);
       const { session, list } = await longConversation(150);

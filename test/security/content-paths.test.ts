@@ -6,6 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../components/widget/widget.js';
 import type { CwWidget } from '../../components/widget/widget.js';
 import type { CwMessage } from '../../components/message/message.js';
+import type { CwMessageList } from '../../components/message-list/message-list.js';
 import type { ChatSession } from '../../services/chat-session.js';
 import { deepQueryAll } from '../helpers/deep-query.js';
 import { addFault, agent, clearFaults, freshInbox, standIn, waitFor } from '../helpers/stand-in.js';
@@ -31,6 +32,9 @@ async function openWidget(inbox: string, storage: 'none' | 'local') {
   widgets.push(widget);
   const session = await waitFor(() => widget.session, 'the session');
   await waitFor(() => session.store.state.phase === 'ready', 'the session to be ready');
+  // every payload rendered at once (by default the list keeps a window of 40 in the DOM)
+  const list = await waitFor(() => deepQueryAll<CwMessageList>(widget, 'cw-message-list')[0], 'the message list');
+  list.windowSize = 0;
   return { widget, session };
 }
 

@@ -60,7 +60,8 @@ describe('protocol robustness', () => {
     this.timeout(60_000);
     const session = await createTestSession();
     sessions.push(session);
-    const list = await fixtureWithSession<HTMLElement>(html`<cw-message-list></cw-message-list>`, session);
+    // every message rendered at once (by default the list keeps a window of 40 in the DOM)
+    const list = await fixtureWithSession<HTMLElement>(html`<cw-message-list window-size="0"></cw-message-list>`, session);
     const conversationId = await liveConversation(session);
     const token = session.store.state.contact!.pubsub_token;
     const opened = (await stats()).sockets.opened;

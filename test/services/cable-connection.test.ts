@@ -50,16 +50,31 @@ describe('CableConnection', () => {
     expect(subject.subscriptions).to.deep.equal([false, true]);
   });
 
-  it('declares a silent socket stale after 6 s and opens a new one', async () => {
-    const subject = await subscribedContact();
+  it('declares a silent socket stale 5.5 s after its last frame, closes it and opens a new one', async () => {
+    const sockets: { lastFrame: number; closed: number }[] = [];
+    /** The real socket, noting when it last heard a frame and when the kit closed it. */
+    class TimedSocket extends WebSocket {
+      readonly times = { lastFrame: 0, closed: 0 };
+
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        sockets.push(this.times);
+        this.addEventListener('message', () => (this.times.lastFrame = performance.now()));
+      }
+
+      override close(code?: number, reason?: string): void {
+        this.times.closed ||= performance.now();
+        super.close(code, reason);
+      }
+    }
+    const subject = await subscribedContact({ WebSocket: TimedSocket });
     open.push(subject.cable);
     await waitFor(() => subject.cable.status === 'open', 'the subscription');
-    const before = await stats();
+    const silenced = sockets.at(-1)!;
     await addFault({ kind: 'silence' });
-    const started = performance.now();
-    await waitFor(async () => (await stats()).sockets.opened > before.sockets.opened, 'a new socket', 12_000);
-    const elapsed = performance.now() - started;
-    expect(elapsed).to.be.within(5500, 10_000);
+    await waitFor(() => sockets.at(-1) !== silenced, 'a new socket', 12_000);
+    // a timer at the deadline: noticed 5.5 s after the last frame, not up to a polling interval later
+    expect(silenced.closed - silenced.lastFrame).to.be.within(5500, 6000);
   });
 
   it('ignores and counts 100 malformed frames, and stays subscribed', async () => {
