@@ -1,9 +1,8 @@
 // What each cw-* tag takes in a framework: its reactive properties and the events it fires (its own, and
 // those that bubble out of the elements inside it). Shared by jsx.d.ts (React) and vue.d.ts (Vue).
-// Left out on purpose: the attributes `open` and `contact` of `<cw-chat>` / `<cw-widget>`, whose names are
-// also the element's `open()` method and read-only `contact` property. React 19, Vue and Svelte set a property
-// when the element has one by that name, so they would replace the method or throw: use `isOpen` and
-// `contactMode` instead.
+// `open` and `contact` of `<cw-chat>` / `<cw-widget>` are also the `open()` method and the `contact` read-out.
+// React 19, Vue and Svelte set a property when the element has one by that name: the elements accept
+// `open = true | false` and `contact = 'on-open' | 'on-send'` for that, as the attributes do.
 import type {
   CwChat, CwComposer, CwContactForm, CwEventDetail, CwLauncher, CwMessage, CwMessageList, CwWidget,
 } from '../dist/lib/types/components/index.js';
@@ -49,6 +48,8 @@ export interface CwAttributes {
 }
 
 interface IdentityAttributes {
+  open?: boolean;
+  contact?: 'on-open' | 'on-send';
   'base-url'?: string;
   'identifier-hash'?: string;
   'unread-in-title'?: boolean;

@@ -88,9 +88,16 @@ export class CwChat extends LitElement implements ChatHost {
     return this.#session;
   }
 
-  /** The visitor's Chatwoot contact, once the session has started. */
+  /**
+   * The visitor's Chatwoot contact, once the session has started. Setting it sets `contactMode`: React 19,
+   * Vue and Svelte pass the `contact` attribute (`on-open` or `on-send`) as this property.
+   */
   get contact(): PublicContact | undefined {
     return this.#session?.store.state.contact;
+  }
+
+  set contact(mode: 'on-open' | 'on-send') {
+    this.contactMode = mode;
   }
 
   /** The active conversation, once there is one. */
@@ -113,10 +120,19 @@ export class CwChat extends LitElement implements ChatHost {
     return this.#session?.store.state.unreadCount ?? 0;
   }
 
-  /** Opens the chat; fires `cw-open-change`. */
-  open(): void {
-    this.#setOpen(true);
+  /**
+   * `open()` opens the chat and fires `cw-open-change`. Setting `open` to true or false does what the `open`
+   * attribute does (no event): React 19, Vue and Svelte pass the attribute as this property.
+   */
+  get open(): () => void {
+    return this.#open;
   }
+
+  set open(value: boolean) {
+    this.isOpen = Boolean(value);
+  }
+
+  readonly #open = (): void => this.#setOpen(true);
 
   /** Closes the chat; fires `cw-open-change`. */
   close(): void {

@@ -65,6 +65,24 @@ describe('<cw-chat>', () => {
     expect(chat.hasAttribute('open')).to.equal(false);
   });
 
+  it('takes open and contact set as properties, as React 19, Vue and Svelte pass those attributes, and open() still works', async () => {
+    const { chat } = await chatOnFreshInbox();
+    const changes: boolean[] = [];
+    chat.addEventListener('cw-open-change', (event) => changes.push(event.detail.open));
+    chat.contact = 'on-send';
+    chat.open = true;
+    await chat.updateComplete;
+    expect([chat.isOpen, chat.hasAttribute('open'), chat.contactMode, chat.getAttribute('contact')]).to.deep.equal([true, true, 'on-send', null]);
+    chat.open = false;
+    await chat.updateComplete;
+    expect(chat.isOpen).to.equal(false);
+    expect(changes).to.deep.equal([]);
+    chat.open();
+    expect([chat.isOpen, changes]).to.deep.equal([true, [true]]);
+    // the read-out is still the contact (none yet: with on-send it is created with the first message)
+    expect(chat.contact).to.equal(undefined);
+  });
+
   it('starts when opened, then sends, fires cw-ready and cw-message, and exposes the messages', async () => {
     const { chat } = await chatOnFreshInbox();
     const ready = oneEvent(chat, 'cw-ready');
