@@ -25,7 +25,7 @@ function ChatExample({ baseUrl, inbox }: ExampleOptions) {
       </p>
       <p className="status" role="status">{open ? 'The chat is open' : 'The chat is closed'}{ready ? ', connected' : ''}</p>
       <p className="last-message">{lastMessage && `Last message: ${lastMessage}`}</p>
-      <cw-chat ref={chat} className="chat-box" base-url={baseUrl} inbox={inbox} storage="none"
+      <cw-chat ref={chat} className="chat-box" base-url={baseUrl} inbox={inbox} storage="none" contact="on-open"
         oncw-open-change={(event) => setOpen(event.detail.open)}
         oncw-ready={() => setReady(true)}
         oncw-message={(event) => setLastMessage(event.detail.message.content ?? '')}>

@@ -29,7 +29,7 @@ const ChatExample = defineComponent({
       </p>
       <p class="status" role="status">{{ open ? 'The chat is open' : 'The chat is closed' }}{{ ready ? ', connected' : '' }}</p>
       <p class="last-message">{{ lastMessage && 'Last message: ' + lastMessage }}</p>
-      <cw-chat ref="chat" class="chat-box" :base-url="baseUrl" :inbox="inbox" storage="none"
+      <cw-chat ref="chat" class="chat-box" :base-url="baseUrl" :inbox="inbox" storage="none" contact="on-open"
         @cw-open-change="open = $event.detail.open"
         @cw-ready="ready = true"
         @cw-message="lastMessage = $event.detail.message.content ?? ''">

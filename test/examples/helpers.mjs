@@ -51,12 +51,16 @@ export function describeExample(name, framework) {
       const state = await page.evaluate(() => {
         const element = /** @type {any} */ (document.querySelector('cw-chat'));
         const composer = /** @type {any} */ (document.querySelector('cw-composer'));
-        return { baseUrl: element.baseUrl, inbox: element.inbox, storage: element.storage, placeholder: composer.placeholder, maxFiles: composer.maxFiles };
+        return {
+          baseUrl: element.baseUrl, inbox: element.inbox, storage: element.storage, placeholder: composer.placeholder, maxFiles: composer.maxFiles,
+          // the framework passes contact="on-open" as the property (a setter), and open() stays a method
+          contactMode: element.contactMode, openIsMethod: typeof element.open === 'function',
+        };
       });
       assert.equal(state.baseUrl, standIn.info.url);
       assert.match(state.inbox, /^\w{10,}$/);
-      assert.deepEqual({ storage: state.storage, placeholder: state.placeholder, maxFiles: state.maxFiles },
-        { storage: 'none', placeholder: `Ask ${framework} anything`, maxFiles: 3 });
+      assert.deepEqual({ storage: state.storage, placeholder: state.placeholder, maxFiles: state.maxFiles, contactMode: state.contactMode, openIsMethod: state.openIsMethod },
+        { storage: 'none', placeholder: `Ask ${framework} anything`, maxFiles: 3, contactMode: 'on-open', openIsMethod: true });
       assert.ok(await page.locator('cw-message-list').isVisible());
       assert.equal(await status(), 'The chat is closed');
     });

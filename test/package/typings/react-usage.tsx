@@ -27,8 +27,10 @@ export function Usage() {
       <cw-chat storage="cookie"></cw-chat>
       {/* @ts-expect-error maxFiles is a number */}
       <cw-composer maxFiles="three"></cw-composer>
-      {/* @ts-expect-error the open attribute would replace the open() method: isOpen it is */}
-      <cw-chat open></cw-chat>
+      {/* open and contact, passed as properties, are taken as the attributes are */}
+      <cw-chat open contact="on-send"></cw-chat>
+      {/* @ts-expect-error contact takes on-open or on-send */}
+      <cw-chat contact="never"></cw-chat>
       {/* @ts-expect-error the detail of cw-open-change has no count */}
       <cw-chat oncw-open-change={(event) => event.detail.count}></cw-chat>
       {/* @ts-expect-error React 19 listens to "CwOpenChange" for this prop, which nothing fires */}
