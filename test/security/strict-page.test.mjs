@@ -141,6 +141,10 @@ describe('F1 strict page', () => {
       for (const name of ['alert', 'confirm', 'prompt', 'print']) /** @type {any} */ (window)[name] = (/** @type {unknown} */ value) => /** @type {any} */ (window).__calls.push(`${name}(${value})`);
     });
     const conversation = await openAndSend(page);
+    // every payload rendered at once (by default the list keeps a window of 40 in the DOM)
+    await page.evaluate(() => {
+      /** @type {any} */ (document.querySelector('cw-widget')?.shadowRoot?.querySelector('cw-message-list')).windowSize = 0;
+    });
     const payloads = corpusSample();
     for (const content of payloads) await reply(conversation, { content, message_type: 'outgoing' });
     await page.waitForFunction((count) => /** @type {any} */ (document.querySelector('cw-widget')).session.store.state.messages.length === count, payloads.length + 1);
