@@ -22,6 +22,8 @@ export default {
   title: 'Elements/cw-widget',
   component: 'cw-widget',
   render: () => widget({ fill: states.conversation(everyContentType()) }),
+  // the launcher and panel are fixed to the viewport: the docs page's story frame must be as tall as the panel
+  parameters: { docs: { story: { inline: false, iframeHeight: 820 } } },
 };
 
 export const EveryContentType = {};
