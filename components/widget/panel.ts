@@ -43,12 +43,20 @@ export function renderPanel(view: PanelView) {
       </header>
       ${renderEndState(view.end)}
       <div part="body" class="body">
-        ${view.fields ? html`<cw-contact-form exportparts=${EXPORTED_PARTS.contactForm} fields=${view.fields}
+        ${showsContactForm(view) ? html`<cw-contact-form exportparts=${EXPORTED_PARTS.contactForm} fields=${view.fields}
           ?required=${view.required}></cw-contact-form>` : nothing}
         <cw-message-list exportparts=${EXPORTED_PARTS.messageList}></cw-message-list>
         <cw-composer exportparts=${EXPORTED_PARTS.composer}></cw-composer>
       </div>
     </section>`;
+}
+
+/**
+ * The pre-chat form asks before the conversation starts; once it has, the form would only take room from the
+ * messages, unless sending still waits for it (a required form the contact has not filled in).
+ */
+function showsContactForm({ fields, state }: PanelView): boolean {
+  return !!fields && (!state?.conversation || state.sendBlockedBy === 'contact-form');
 }
 
 /** "Online", or "Away" and when the team is back; nothing until the inbox is known. */

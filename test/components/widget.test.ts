@@ -244,6 +244,16 @@ describe('<cw-widget>', () => {
     expect(deepActive()?.localName).to.equal('input');
   });
 
+  it('puts away an optional pre-chat form once the conversation has started', async () => {
+    const widget = await setup((url, inbox) => html`<cw-widget base-url=${url} inbox=${inbox} storage="none"
+      pre-chat-fields="name email"></cw-widget>`);
+    await openByClick(widget);
+    expect(root(widget).querySelector('cw-contact-form')).to.not.equal(null);
+    await widget.send('No details, just a question');
+    await waitFor(() => widget.conversation, 'the conversation');
+    await waitFor(() => root(widget).querySelector('cw-contact-form') === null, 'the form put away');
+  });
+
   it('shows no pre-chat form without pre-chat-fields', async () => {
     const widget = await setup();
     await openByClick(widget);
