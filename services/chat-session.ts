@@ -3,17 +3,23 @@ import { CableConnection, cableUrlFor, type CableProblem, type CableStatus } fro
 
 export { cableUrlFor } from './cable-connection.js';
 export { describeError } from './api-error.js';
+import { CableEventHandler } from './cable-events.js';
 import { ClientApi } from './client-api.js';
 import { ContactManager } from './contact-manager.js';
-import { ConversationStore, type ChatError, type ChatMessage, type ChatNotice } from './conversation-store.js';
+import { ConversationStore, type ChatError, type ChatMessage } from './conversation-store.js';
+import { createConversation, pickConversation } from './conversations.js';
 import { Emitter } from './emitter.js';
-import { fetchPage, fetchSince, PAGE_SIZE, withRecoveryRetries } from './history.js';
+import { fetchSince, PAGE_SIZE } from './history.js';
+import { HistoryLoader } from './history-loader.js';
+import { addNotice, removeNotice } from './notices.js';
 import { Outbox, OutboxFullError, type OutboxEntry } from './outbox.js';
-import { SharedCable, type LiveConnection } from './shared-cable.js';
+import { claims, pendingMessage, showEntry, withEchoIds } from './pending-messages.js';
+import { markConversationSeen, watchUnread } from './read-state.js';
 import { MemoryStorage, SessionStorage, type KeyValueStorage } from './session-storage.js';
+import { SharedCable, type LiveConnection } from './shared-cable.js';
 import { TypingNotifier } from './typing-notifier.js';
 import type {
-  CableEvent, ContactAttributes, Conversation, Identity, Message, PublicContact, PublicInbox, SubmittedValues,
+  ContactAttributes, Conversation, Identity, Message, PublicContact, PublicInbox, SubmittedValues,
 } from './types.js';
 import { isRecord, readConversation, readMessage, readMessagePage } from './validate.js';
 
@@ -51,8 +57,6 @@ export interface SessionEvents {
   unread: { count: number };
 }
 
-const AGENT_TYPING_TIMEOUT_MS = 30_000;
-
 /**
  * One visitor's chat with one inbox: contact, conversation, history, live events, sending, typing and
  * read state. Elements read `store` and call these methods; nothing here touches the DOM.
@@ -66,20 +70,16 @@ export class ChatSession {
   readonly #outbox: Outbox;
   readonly #emitter = new Emitter<SessionEvents>();
   readonly #typing: TypingNotifier;
+  readonly #history: HistoryLoader;
+  readonly #cableEvents: CableEventHandler;
   #cable?: LiveConnection;
   #starting?: Promise<void>;
   /** Bumped when the visitor changes (setUser, reset): work started for the previous one is dropped. */
   #generation = 0;
   #conversationPending?: Promise<Conversation>;
   #inboxPending?: Promise<PublicInbox | undefined>;
-  #agentTypingTimer?: ReturnType<typeof setTimeout>;
   #unsubscribeLifecycle?: () => void;
-  #lastUnread = 0;
   #disposed = false;
-  #catchingUp?: Promise<void>;
-  #catchUpAgain = false;
-  /** Where a catch-up stopped at its page cap: the oldest id it fetched; `loadOlder` fills below it first. */
-  #gaps: number[] = [];
 
   constructor(options: ChatSessionOptions) {
     this.#options = options;
@@ -95,10 +95,14 @@ export class ChatSession {
       newestId: () => this.store.newestId,
       changed: (entry) => this.#showEntry(entry),
       sent: (entry, message) => this.#applyServerMessages([{ ...message, echo_id: entry.echo_id }]),
-      expired: () => this.#addNotice('outbox-expired'),
+      expired: () => addNotice(this.store, 'outbox-expired'),
     });
+    this.#history = new HistoryLoader(this.store, this.api, this.#outbox, (messages) => this.#applyServerMessages(messages),
+      (error) => this.#fail(error, false), () => this.#generation, () => this.#disposed);
+    this.#cableEvents = new CableEventHandler(this.store, (messages) => this.#applyServerMessages(messages),
+      (conversation) => this.#adoptConversation(conversation));
     this.#typing = new TypingNotifier((status) => this.#toggleTyping(status));
-    this.store.subscribe((state) => this.#emitUnread(state.unreadCount));
+    watchUnread(this.store, (count) => this.#emitter.emit('unread', { count }));
   }
 
   on<K extends keyof SessionEvents>(type: K, listener: (detail: SessionEvents[K]) => void): () => void {
@@ -137,11 +141,12 @@ export class ChatSession {
     const contact = await this.#contacts.ensure();
     if (generation !== this.#generation) return;
     this.store.patch({ contact });
-    const conversation = await this.#pickConversation(contact);
+    const picked = await pickConversation(this.api, this.#contacts, contact);
+    if (picked) this.#adoptConversation(picked.conversation, picked.raw.messages);
     if (generation !== this.#generation) return;
     if (this.#shouldBeLive()) this.#connect(contact);
     this.store.patch({ phase: 'ready' });
-    this.#emitter.emit('ready', { contact, conversation });
+    this.#emitter.emit('ready', { contact, conversation: picked?.conversation });
     void this.#outbox.pump();
   }
 
@@ -195,11 +200,8 @@ export class ChatSession {
     this.#typing.stop();
     const echoId = crypto.randomUUID();
     const online = this.#online();
-    this.store.addPending({
-      echo_id: echoId, content: text, message_type: 0, content_type: 'text', content_attributes: {},
-      created_at: Date.now() / 1000, conversation_id: this.store.state.conversation?.id ?? 0,
-      delivery: online ? 'sending' : 'queued', ...pendingFiles(files),
-    });
+    this.store.addPending(pendingMessage({ echo_id: echoId, content: text, files }, Date.now(),
+      this.store.state.conversation?.id ?? 0, online ? 'sending' : 'queued'));
     try {
       this.#outbox.add({ echo_id: echoId, content: text, files: files.length ? [...files] : undefined });
     } catch (error) {
@@ -244,10 +246,8 @@ export class ChatSession {
 
   /** Leaves a resolved conversation behind and starts a new, empty one. */
   async startNewConversation(): Promise<void> {
-    const contact = await this.#contacts.ensure();
-    const created = readConversation(await this.api.createConversation(contact.source_id));
-    if (!created) throw new ApiError('invalid-response', 200, '', 'The new conversation has an unexpected shape');
-    this.#gaps = [];
+    const created = await createConversation(this.api, this.#contacts);
+    this.#history.clearGaps();
     this.store.batch(() => {
       this.store.clearMessages();
       this.store.patch({ hasOlder: false, typing: undefined });
@@ -261,33 +261,8 @@ export class ChatSession {
    * Loads the 20 messages before the oldest one held; after a catch-up that hit its page cap, first the
    * 20 before the missing stretch, until it reaches messages held (then the `history-gap` notice goes).
    */
-  async loadOlder(): Promise<void> {
-    const { conversation, contact, hasOlder, loadingOlder } = this.store.state;
-    const gap = this.#gaps.at(-1);
-    const before = gap ?? this.store.oldestId;
-    if (!conversation || !contact || !hasOlder || loadingOlder || before === undefined) return;
-    this.store.patch({ loadingOlder: true });
-    try {
-      const page = await fetchPage(this.api, contact.source_id, conversation.id, before);
-      this.store.batch(() => {
-        const bridged = page.complete || page.messages.some((message) => this.store.hasMessage(message.id));
-        this.#applyServerMessages(page.messages);
-        if (gap !== undefined) this.#narrowGap(page.messages[0]?.id, bridged);
-        this.store.patch({ hasOlder: !page.complete || (gap !== undefined && !bridged), loadingOlder: false });
-      });
-    } catch (error) {
-      this.store.patch({ loadingOlder: false });
-      this.#fail(error, false);
-    }
-  }
-
-  #narrowGap(oldestFetched: number | undefined, bridged: boolean): void {
-    if (!bridged && oldestFetched !== undefined) {
-      this.#gaps[this.#gaps.length - 1] = oldestFetched;
-      return;
-    }
-    this.#gaps.pop();
-    if (this.#gaps.length === 0) this.#removeNotice('history-gap');
+  loadOlder(): Promise<void> {
+    return this.#history.loadOlder();
   }
 
   /**
@@ -297,52 +272,7 @@ export class ChatSession {
    * Calls made while one runs share it, and it runs once more after it.
    */
   catchUp(): Promise<void> {
-    if (this.#catchingUp) {
-      this.#catchUpAgain = true;
-      return this.#catchingUp;
-    }
-    this.#catchingUp = (async () => {
-      do {
-        this.#catchUpAgain = false;
-        await this.#catchUpOnce();
-      } while (this.#catchUpAgain && !this.#disposed);
-    })().finally(() => (this.#catchingUp = undefined));
-    return this.#catchingUp;
-  }
-
-  async #catchUpOnce(): Promise<void> {
-    const { conversation, contact } = this.store.state;
-    if (!conversation || !contact) return;
-    const generation = this.#generation;
-    const newestHeld = this.store.newestId;
-    try {
-      const [result, fresh] = await withRecoveryRetries(() => Promise.all([
-        fetchSince(this.api, contact.source_id, conversation.id, newestHeld),
-        this.api.getConversation(contact.source_id, conversation.id),
-      ]), () => generation === this.#generation);
-      if (generation !== this.#generation || this.store.state.conversation?.id !== conversation.id) return;
-      this.store.batch(() => {
-        this.#applyServerMessages(result.messages);
-        const current = readConversation(fresh);
-        const held = this.store.state.conversation;
-        if (current && held) this.store.patch({ conversation: { ...held, ...current } });
-        this.#removeNotice('catch-up-failed');
-        if (newestHeld === undefined) this.store.patch({ hasOlder: !result.complete });
-        else if (!result.overlapped) this.#markGap(result.messages[0].id);
-      });
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.#addNotice('catch-up-failed');
-      this.#fail(error, false);
-      return;
-    }
-    void this.#outbox.pump();
-  }
-
-  #markGap(oldestFetched: number): void {
-    this.#gaps.push(oldestFetched);
-    this.#addNotice('history-gap');
-    this.store.patch({ hasOlder: true });
+    return this.#history.catchUp();
   }
 
   /** Call on each keystroke in the composer: `on` once, `off` after 4 s idle. */
@@ -356,15 +286,8 @@ export class ChatSession {
 
   /** The contact has seen the conversation (call while it is visible and the page focused). */
   async markSeen(): Promise<void> {
-    const { conversation, contact, messages } = this.store.state;
-    if (!conversation || !contact || this.store.state.unreadCount === 0) return;
-    const newest = messages.reduce((latest, message) => Math.max(latest, message.created_at), 0);
-    this.store.patch({
-      conversation: { ...conversation, contact_last_seen_at: Math.max(newest, conversation.contact_last_seen_at) },
-      seenThroughId: this.store.newestId,
-    });
     try {
-      await this.api.updateLastSeen(contact.source_id, conversation.id);
+      await markConversationSeen(this.store, this.api);
     } catch (error) {
       this.#fail(error, false);
     }
@@ -426,34 +349,13 @@ export class ChatSession {
 
   #teardown(): void {
     this.#generation++;
-    this.#gaps = [];
+    this.#history.clearGaps();
     this.#cable?.dispose();
     this.#cable = undefined;
     this.#typing.dispose();
-    clearTimeout(this.#agentTypingTimer);
+    this.#cableEvents.dispose();
     this.#unsubscribeLifecycle?.();
     this.#unsubscribeLifecycle = undefined;
-  }
-
-  async #pickConversation(contact: PublicContact): Promise<Conversation | undefined> {
-    if (this.#contacts.takeNewlyCreated(contact)) return undefined;
-    const stored = this.#contacts.storedConversation();
-    let candidates: Conversation[] = [];
-    if (stored !== undefined) {
-      try {
-        candidates = [await this.api.getConversation(contact.source_id, stored)];
-      } catch (error) {
-        if (!(error instanceof ApiError && error.notFound)) throw error;
-      }
-    }
-    if (candidates.length === 0) candidates = await this.api.listConversations(contact.source_id);
-    const conversations = candidates.map((raw) => ({ raw, conversation: readConversation(raw) }))
-      .filter((item): item is { raw: Conversation; conversation: Conversation } => !!item.conversation)
-      .sort((a, b) => b.conversation.id - a.conversation.id);
-    const chosen = conversations.find((item) => item.conversation.status !== 'resolved') ?? conversations[0];
-    if (!chosen) return undefined;
-    this.#adoptConversation(chosen.conversation, chosen.raw.messages);
-    return chosen.conversation;
   }
 
   /** Makes `conversation` the active one; its embedded messages give the first page without another request. */
@@ -470,9 +372,7 @@ export class ChatSession {
     const current = this.store.state.conversation;
     if (current) return current;
     this.#conversationPending ??= (async () => {
-      const contact = await this.#contacts.ensure();
-      const created = readConversation(await this.api.createConversation(contact.source_id));
-      if (!created) throw new ApiError('invalid-response', 200, '', 'The new conversation has an unexpected shape');
+      const created = await createConversation(this.api, this.#contacts);
       this.#adoptConversation(created);
       this.#goLive();
       return created;
@@ -490,7 +390,7 @@ export class ChatSession {
       const contact = await this.#contacts.recreate();
       this.#cable?.dispose();
       this.#cable = undefined;
-      this.#gaps = [];
+      this.#history.clearGaps();
       this.store.batch(() => {
         this.store.clearMessages();
         this.store.patch({ contact, conversation: undefined });
@@ -518,27 +418,12 @@ export class ChatSession {
     if (!conversation || !contact) return null;
     const { messages } = await fetchSince(this.api, contact.source_id, conversation.id, entry.after_id, 5);
     this.#applyServerMessages(messages);
-    return messages.find((message) => this.#claims(entry, message)) ?? null;
+    return messages.find((message) => claims(entry, message)) ?? null;
   }
 
-  #claims(entry: OutboxEntry, message: Message): boolean {
-    return message.message_type === 0 && (message.content ?? '') === entry.content
-      && message.id > (entry.after_id ?? 0) && (entry.state === 'sending' || entry.state === 'unsure');
-  }
-
-  /**
-   * Applies server messages to the store. A REST message has no echo_id, so the contact's own message
-   * that was posted but not yet confirmed is matched by content among ids above its `after_id`.
-   */
+  /** Applies server messages to the store, settling the outbox entries they confirm, and announces the new ones. */
   #applyServerMessages(messages: readonly Message[]): void {
-    const active = this.store.state.conversation?.id;
-    const relevant = messages.filter((message) => message.conversation_id === active);
-    const matched = relevant.map((message) => {
-      if (message.echo_id || message.message_type !== 0 || this.store.hasMessage(message.id)) return message;
-      const claimant = this.#outbox.entries.find((entry) => this.#claims(entry, message)
-        && !relevant.some((other) => other.echo_id === entry.echo_id));
-      return claimant ? { ...message, echo_id: claimant.echo_id } : message;
-    });
+    const matched = withEchoIds(this.store, this.#outbox.entries, messages);
     const added = this.store.applyMessages(matched);
     for (const message of matched) if (message.echo_id) this.#outbox.settle(message.echo_id, message);
     for (const message of added) this.#emitter.emit('message', { message });
@@ -572,7 +457,7 @@ export class ChatSession {
       if (status !== 'open') this.#setConnection(status);
     });
     cable.on('subscribed', () => void this.#caughtUpAndLive(cable));
-    cable.on('event', (event) => this.#handleCableEvent(event));
+    cable.on('event', (event) => this.#cableEvents.handle(event));
     cable.on('problem', (problem) => this.#handleCableProblem(problem));
     this.#cable = cable;
     cable.connect();
@@ -593,45 +478,11 @@ export class ChatSession {
     if (previous === status) return;
     this.store.batch(() => {
       this.store.patch({ connection: status });
-      if (previous === 'open' && status === 'connecting') this.#addNotice('reconnecting');
-      if (status !== 'connecting') this.#removeNotice('reconnecting');
-      if (status !== 'connecting') this.#removeNotice('live-unavailable');
+      if (previous === 'open' && status === 'connecting') addNotice(this.store, 'reconnecting');
+      if (status !== 'connecting') removeNotice(this.store, 'reconnecting');
+      if (status !== 'connecting') removeNotice(this.store, 'live-unavailable');
     });
     this.#emitter.emit('connection', { status });
-  }
-
-  #handleCableEvent(cableEvent: CableEvent): void {
-    const active = this.store.state.conversation;
-    switch (cableEvent.event) {
-      case 'message.created':
-        if (cableEvent.data.conversation_id !== active?.id) return;
-        if (cableEvent.data.message_type !== 0) this.#setAgentTyping(undefined);
-        return this.#applyServerMessages([cableEvent.data]);
-      case 'message.updated':
-        this.store.applyUpdate(cableEvent.data);
-        return;
-      case 'conversation.created':
-        // a conversation started elsewhere (another tab or device) becomes the active one if there is none
-        if (!active) this.#adoptConversation(cableEvent.data);
-        return;
-      case 'conversation.status_changed':
-      case 'conversation.updated':
-        if (active?.id === cableEvent.data.id) {
-          this.store.patch({ conversation: { ...active, status: cableEvent.data.status } });
-        }
-        return;
-      case 'conversation.typing_on':
-      case 'conversation.typing_off': {
-        // private-note typing is for agents only
-        if (cableEvent.data.is_private || active?.id !== cableEvent.data.conversation.id) return;
-        this.#setAgentTyping(cableEvent.event === 'conversation.typing_on' ? cableEvent.data.user : undefined);
-        return;
-      }
-      case 'presence.update': {
-        const online = Object.entries(cableEvent.data.users).filter(([, status]) => status === 'online').map(([id]) => Number(id));
-        this.store.patch({ agentsOnline: online });
-      }
-    }
   }
 
   #handleCableProblem(problem: CableProblem): void {
@@ -640,14 +491,8 @@ export class ChatSession {
       this.#contacts.forget();
       void this.#contacts.ensure().catch((error: unknown) => this.#fail(error, false));
     }
-    if (problem.code === 'unreachable' || problem.code === 'subprotocol') this.#addNotice('live-unavailable');
+    if (problem.code === 'unreachable' || problem.code === 'subprotocol') addNotice(this.store, 'live-unavailable');
     this.#report(`cable-${problem.code}`, problem.message);
-  }
-
-  #setAgentTyping(user: ChatMessage['sender']): void {
-    clearTimeout(this.#agentTypingTimer);
-    this.store.patch({ typing: user });
-    if (user) this.#agentTypingTimer = setTimeout(() => this.store.patch({ typing: undefined }), AGENT_TYPING_TIMEOUT_MS);
   }
 
   async #toggleTyping(status: 'on' | 'off'): Promise<void> {
@@ -656,16 +501,7 @@ export class ChatSession {
   }
 
   #showEntry(entry: OutboxEntry): void {
-    const online = this.#online();
-    const delivery = entry.state === 'failed' ? 'failed' : !online ? 'queued' : 'sending';
-    if (!this.store.pending(entry.echo_id)) {
-      this.store.addPending({
-        echo_id: entry.echo_id, content: entry.content, message_type: 0, content_type: 'text', content_attributes: {},
-        created_at: entry.queued_at / 1000, conversation_id: this.store.state.conversation?.id ?? 0, delivery,
-        ...pendingFiles(entry.files),
-      });
-    }
-    this.store.updatePending(entry.echo_id, { delivery, error: entry.error });
+    showEntry(this.store, entry, this.#online());
   }
 
   #watchLifecycle(): void {
@@ -689,22 +525,6 @@ export class ChatSession {
     return this.#options.lifecycle?.online ?? true;
   }
 
-  #addNotice(notice: ChatNotice): void {
-    if (!this.store.state.notices.includes(notice)) this.store.patch({ notices: [...this.store.state.notices, notice] });
-  }
-
-  #removeNotice(notice: ChatNotice): void {
-    if (this.store.state.notices.includes(notice)) {
-      this.store.patch({ notices: this.store.state.notices.filter((item) => item !== notice) });
-    }
-  }
-
-  #emitUnread(count: number): void {
-    if (count === this.#lastUnread) return;
-    this.#lastUnread = count;
-    this.#emitter.emit('unread', { count });
-  }
-
   #fail(error: unknown, fatal = true): void {
     const chatError = describeError(error, this.api.baseUrl);
     if (fatal) this.store.patch({ phase: 'error', error: chatError });
@@ -714,11 +534,6 @@ export class ChatSession {
   #report(code: string, message: string): void {
     this.#emitter.emit('error', { code, message });
   }
-}
-
-/** The files of a message being sent, as its pending message shows them (nothing when it has none). */
-function pendingFiles(files: readonly File[] = []): Pick<ChatMessage, 'pending_files'> {
-  return files.length ? { pending_files: files.map(({ name, size, type }) => ({ name, size, type })) } : {};
 }
 
 function readPageTail(embedded: unknown): { messages: Message[]; hasOlder: boolean } {
