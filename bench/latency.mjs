@@ -21,7 +21,8 @@ const SETTLE_MS = 1000;
  * moment its text first shows inside a `cw-message` (a MutationObserver on the document and on every shadow
  * root, hooked in through `attachShadow`) and the moment after the next paint (the first task after the
  * next animation frame). Nothing here knows how the message list is built.
- * @param {string} pattern source of a RegExp matching the markers
+ * @param {string} pattern source of a RegExp matching the markers; each marker in a message ends with a full
+ *   stop, because a node's `textContent` runs the message into the next line's text (its time, e.g. `1:55 PM`)
  */
 function installProbe(pattern) {
   const marker = new RegExp(pattern, 'g');
@@ -148,7 +149,7 @@ async function measureRun(context, run) {
     for (const [index, key] of keys.entries()) {
       const wait = start + (index * 1000) / PER_SECOND - performance.now();
       if (wait > 0) await sleep(wait);
-      sends.push(server.agentReply(chat.conversationId, `Agent message ${index + 1}, probe ${key}`));
+      sends.push(server.agentReply(chat.conversationId, `Agent message ${index + 1}, probe ${key}.`));
     }
     await Promise.all(sends);
     const probe = await waitForPainted(chat.page, keys);

@@ -30,7 +30,7 @@ async function dropped({ server }, chat, run) {
   await server.fault({ kind: 'drop-sockets', mode: 'close', token });
   const keys = Array.from({ length: MISSED }, (_, index) => `rc${run}x${index}`);
   for (const [index, key] of keys.entries()) {
-    await server.agentReply(conversationId, `Sent while the socket was down ${index + 1}, probe ${key}`);
+    await server.agentReply(conversationId, `Sent while the socket was down ${index + 1}, probe ${key}.`);
   }
   const probe = await waitForPainted(page, keys);
   const lastPainted = Math.max(...keys.map((key) => probe.painted[key]));
