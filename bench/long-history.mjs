@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VIEWPORT } from './lib/chromium.mjs';
+import { DEEP_HELPERS } from './lib/page-helpers.mjs';
 import { bundled } from './lib/sizes.mjs';
 import { PEERS } from './size.mjs';
 import { formatSpread, repeat } from './lib/stats.mjs';
@@ -37,28 +38,7 @@ function countNodes(root = document) {
   return count;
 }
 
-/** Runs in the page: every text in the document and its shadow roots. */
-function deepText(root = document.body) {
-  let text = '';
-  for (const node of [root, ...root.querySelectorAll('*')]) {
-    if (node.shadowRoot) text += deepText(node.shadowRoot);
-    for (const child of node.childNodes) if (child.nodeType === Node.TEXT_NODE) text += child.data;
-  }
-  return text;
-}
-
-/** Runs in the page: the element matching `selector` anywhere, shadow roots included. */
-function deepFind(selector, root = document) {
-  const found = root.querySelector(selector);
-  if (found) return found;
-  for (const element of root.querySelectorAll('*')) {
-    const inner = element.shadowRoot && deepFind(selector, element.shadowRoot);
-    if (inner) return inner;
-  }
-  return null;
-}
-
-const PAGE_HELPERS = `${countNodes}\n${deepText}\n${deepFind}`;
+const PAGE_HELPERS = `${countNodes}\n${DEEP_HELPERS}`;
 const NEWEST = `${PREFIX}${MESSAGES - 1}`;
 
 function widgetPage(url, inbox) {

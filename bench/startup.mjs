@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withoutHash } from './lib/build.mjs';
 import { VIEWPORT, recordBodies, requestsBetween } from './lib/chromium.mjs';
+import { DEEP_HELPERS } from './lib/page-helpers.mjs';
 import { bundled, compressed, formatBytes } from './lib/sizes.mjs';
 import { PEERS } from './size.mjs';
 import { clientRequests } from './lib/stand-in.mjs';
@@ -15,32 +16,9 @@ const VISITOR_TEXT = 'Hello from the bench';
 const AGENT_TEXT = 'An answer from the bench';
 const SETTLE_MS = 1000;
 
-/** Runs in the page: the element matching `selector` anywhere, shadow roots included. */
-function deepFind(selector, root = document) {
-  const found = root.querySelector(selector);
-  if (found) return found;
-  for (const element of root.querySelectorAll('*')) {
-    const inner = element.shadowRoot && deepFind(selector, element.shadowRoot);
-    if (inner) return inner;
-  }
-  return null;
-}
-
-/** Runs in the page: every text in the document and its shadow roots. */
-function deepText(root = document.body) {
-  let text = '';
-  for (const node of [root, ...root.querySelectorAll('*')]) {
-    if (node.shadowRoot) text += deepText(node.shadowRoot);
-    for (const child of node.childNodes) if (child.nodeType === Node.TEXT_NODE) text += child.data;
-  }
-  return text;
-}
-
-const PAGE_HELPERS = `${deepFind}\n${deepText}`;
-
 /** Waits (frame by frame) until `condition` holds in the page; returns the page's clock at that moment. */
 async function timeUntil(page, condition) {
-  const handle = await page.waitForFunction(`(() => { ${PAGE_HELPERS}; return (${condition}) ? performance.now() : false; })()`,
+  const handle = await page.waitForFunction(`(() => { ${DEEP_HELPERS}; return (${condition}) ? performance.now() : false; })()`,
     null, { polling: 'raf', timeout: 30_000 });
   return handle.jsonValue();
 }

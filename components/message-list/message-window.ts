@@ -1,5 +1,5 @@
 // Which stretch of a long conversation the list renders: at most a few dozen items, so ten thousand
-// messages cost the page no more DOM than a hundred. The window is held by item keys, so it stays on the
+// messages cost the page no more DOM than forty. The window is held by item keys, so it stays on the
 // same messages when older pages are prepended or new messages arrive.
 import type { ListItem } from './message-items.js';
 
@@ -54,21 +54,6 @@ export class MessageWindow {
     const startAt = this.#startKey === undefined ? undefined : this.#index.get(this.#startKey);
     const start = startAt === undefined || startAt >= end ? Math.max(0, end - this.#size) : startAt;
     return { start, end };
-  }
-
-  visible(): readonly ListItem[] {
-    const { start, end } = this.range();
-    return this.#items.slice(start, end);
-  }
-
-  /** Older items are held above the window. */
-  get olderHeld(): boolean {
-    return this.range().start > 0;
-  }
-
-  /** Newer items are held below the window. */
-  get newerHeld(): boolean {
-    return this.range().end < this.#items.length;
   }
 
   /**
