@@ -22,23 +22,56 @@ function authorKey(message: ChatMessage): string | undefined {
   return sender ? `${sender.type}:${sender.id}` : `type:${message.message_type}`;
 }
 
-/** Messages with a date separator before each new day; a message by the previous one's author is `grouped`. */
-export function listItems(messages: readonly ChatMessage[]): ListItem[] {
-  const items: ListItem[] = [];
-  let previousDay: number | undefined;
-  let previousAuthor: string | undefined;
-  for (const message of messages) {
-    const day = dayKey(message.created_at);
-    if (day !== previousDay) {
-      items.push({ kind: 'day', key: `day-${day}`, time: message.created_at });
-      previousDay = day;
-      previousAuthor = undefined;
-    }
-    const author = authorKey(message);
-    items.push({ kind: 'message', key: messageKey(message), message, grouped: author !== undefined && author === previousAuthor });
-    previousAuthor = author;
+/**
+ * Messages with a date separator before each new day; a message by the previous one's author is `grouped`.
+ * The items are kept from one version of the messages to the next: only the messages after the longest
+ * unchanged beginning are worked out again (a new message at the end costs one item, not ten thousand).
+ */
+export class ListItems {
+  #messages: readonly ChatMessage[] = [];
+  #items: ListItem[] = [];
+  /** For each message, the position of its item. */
+  #positions: number[] = [];
+  /** How many items were kept from the previous version by the last update. */
+  #kept = 0;
+
+  get items(): readonly ListItem[] {
+    return this.#items;
   }
-  return items;
+
+  /** Items before this position are the same objects as before the last update. */
+  get kept(): number {
+    return this.#kept;
+  }
+
+  update(messages: readonly ChatMessage[]): this {
+    const previous = this.#messages;
+    let same = 0;
+    while (same < messages.length && same < previous.length && messages[same] === previous[same]) same++;
+    const kept = same === 0 ? 0 : this.#positions[same - 1] + 1;
+    const items = this.#items.slice(0, kept);
+    const positions = this.#positions.slice(0, same);
+    let previousDay = same === 0 ? undefined : dayKey(messages[same - 1].created_at);
+    let previousAuthor = same === 0 ? undefined : authorKey(messages[same - 1]);
+    for (let index = same; index < messages.length; index++) {
+      const message = messages[index];
+      const day = dayKey(message.created_at);
+      if (day !== previousDay) {
+        items.push({ kind: 'day', key: `day-${day}`, time: message.created_at });
+        previousDay = day;
+        previousAuthor = undefined;
+      }
+      const author = authorKey(message);
+      positions.push(items.length);
+      items.push({ kind: 'message', key: messageKey(message), message, grouped: author !== undefined && author === previousAuthor });
+      previousAuthor = author;
+    }
+    this.#messages = messages;
+    this.#items = items;
+    this.#positions = positions;
+    this.#kept = kept;
+    return this;
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { draftFor } from '../shared/attachment-draft.js';
 import { dropZoneStyles, FileDropController, renderDropZone } from '../shared/file-drop.js';
 import '../message/message.js';
-import { countArrivals, listItems, messageKey, type ListItem } from './message-items.js';
+import { countArrivals, ListItems, messageKey, type ListItem } from './message-items.js';
 import { MessageWindow, WINDOW_SIZE } from './message-window.js';
 import { removeOrphanMarkers } from './orphan-markers.js';
 import { ScrollController } from './scroll-controller.js';
@@ -72,7 +72,8 @@ export class CwMessageList extends LitElement {
     awayChanged: (away) => this.handleAwayChange(away),
   });
 
-  #items: ListItem[] = [];
+  readonly #listItems = new ListItems();
+  #items: readonly ListItem[] = [];
   readonly #window = new MessageWindow();
   /** The rendered range at the last update, to notice when the window moved. */
   #renderedRange = '';
@@ -185,8 +186,8 @@ export class CwMessageList extends LitElement {
     const prepended = this.#firstKey !== undefined && first !== this.#firstKey
       && messages.some((message) => messageKey(message) === this.#firstKey);
     const arrivals = countArrivals(messages, this.#newestId);
-    this.#items = listItems(messages);
-    this.#window.setItems(this.#items);
+    this.#items = this.#listItems.update(messages).items;
+    this.#window.setItems(this.#items, this.#listItems.kept);
     // older messages the reader scrolled up for join the window; ones loaded by the page wait above it
     if (prepended && this.#olderAskedAt !== undefined) {
       this.scrolling.keepPosition(this.#firstRendered());

@@ -42,9 +42,11 @@ export class MessageWindow {
     return this.#endKey === undefined;
   }
 
-  setItems(items: readonly ListItem[]): void {
+  /** The list's items; the first `kept` are the same as in the previous call, so their index entries stay. */
+  setItems(items: readonly ListItem[], kept = 0): void {
+    for (let position = kept; position < this.#items.length; position++) this.#index.delete(this.#items[position].key);
+    for (let position = kept; position < items.length; position++) this.#index.set(items[position].key, position);
     this.#items = items;
-    this.#index = new Map(items.map((item, position) => [item.key, position]));
   }
 
   range(): WindowRange {
