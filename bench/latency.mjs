@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { VIEWPORT } from './lib/chromium.mjs';
+import { widgetPage } from './lib/page-helpers.mjs';
 import { formatSpread, repeat } from './lib/stats.mjs';
 import { markdownTable } from './lib/table.mjs';
 
@@ -87,12 +88,6 @@ function installProbe(pattern) {
   };
 }
 
-function widgetPage(url, inbox) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cw-widget live</title>
-<link rel="icon" href="data:,"><script type="module" src="/chatwoot-elements.js"></script></head>
-<body><cw-widget base-url="${url}" inbox="${inbox}"></cw-widget></body></html>\n`;
-}
-
 /**
  * A fresh visitor on a page with the drop-in and the probe: the chat open, a conversation started by the
  * visitor, the socket live. Returns the page, the conversation's id and the visitor's pubsub token.
@@ -102,7 +97,7 @@ export async function openLiveChat({ server, browser, pagesDir }, pattern) {
   const { url } = server.info;
   const { inboxIdentifier } = await server.freshInbox({ message_limit_per_minute: 100_000 });
   const file = `live-${inboxIdentifier}.html`;
-  await writeFile(join(pagesDir, file), widgetPage(url, inboxIdentifier));
+  await writeFile(join(pagesDir, file), widgetPage(url, inboxIdentifier, { title: 'cw-widget live' }));
   const browserContext = await browser.newContext({ viewport: VIEWPORT });
   const page = await browserContext.newPage();
   await page.addInitScript(installProbe, pattern);

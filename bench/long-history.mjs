@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VIEWPORT } from './lib/chromium.mjs';
-import { DEEP_HELPERS } from './lib/page-helpers.mjs';
+import { DEEP_HELPERS, widgetPage } from './lib/page-helpers.mjs';
 import { bundled } from './lib/sizes.mjs';
 import { PEERS } from './size.mjs';
 import { formatSpread, repeat } from './lib/stats.mjs';
@@ -41,31 +41,16 @@ function countNodes(root = document) {
 const PAGE_HELPERS = `${countNodes}\n${DEEP_HELPERS}`;
 const NEWEST = `${PREFIX}${MESSAGES - 1}`;
 
-function widgetPage(url, inbox) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>long history</title>
-<link rel="icon" href="data:,"><script type="module" src="/chatwoot-elements.js"></script>
-</head>
-<body><cw-widget base-url="${url}" inbox="${inbox}" open></cw-widget></body></html>\n`;
-}
-
 const DEEP_CHAT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>deep-chat long history</title>
 <link rel="icon" href="data:,"><script type="module" src="/deep-chat.js"></script></head>
 <body><deep-chat style="font-family: sans-serif; width: 400px; height: 640px"></deep-chat></body></html>\n`;
-
-async function control(server, path, body) {
-  const response = await fetch(`${server.info.url}${path}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', api_access_token: server.info.agentToken }, body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${path} answered ${response.status}`);
-  return response.json();
-}
 
 /** A returning visitor whose conversation holds 10,000 messages: the visitor's first, then 9,999 from the agent. */
 async function longConversation(context) {
   const { server, browser } = context;
   const { inboxIdentifier } = await server.freshInbox();
   const file = `history-${inboxIdentifier}.html`;
-  await writeFile(join(context.pagesDir, file), widgetPage(server.info.url, inboxIdentifier));
+  await writeFile(join(context.pagesDir, file), widgetPage(server.info.url, inboxIdentifier, { title: 'long history', open: true }));
   const browserContext = await browser.newContext({ viewport: VIEWPORT });
   const page = await browserContext.newPage();
   await page.goto(`${server.info.url}/${file}`);
@@ -78,7 +63,7 @@ async function longConversation(context) {
   const storage = await browserContext.storageState();
   await browserContext.close();
   // after the visitor's message, as ids and times grow together; 10 ms apart, so they end about 100 s from now
-  await control(server, `/__standin/conversations/${conversationId}/seed`, { count: MESSAGES - 1, content_prefix: PREFIX, interval_seconds: 0.01 });
+  await server.seedMessages(conversationId, { count: MESSAGES - 1, content_prefix: PREFIX, interval_seconds: 0.01 });
   return { file, storage };
 }
 

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withoutHash } from './lib/build.mjs';
 import { VIEWPORT, recordBodies, requestsBetween } from './lib/chromium.mjs';
-import { DEEP_HELPERS } from './lib/page-helpers.mjs';
+import { DEEP_HELPERS, widgetPage } from './lib/page-helpers.mjs';
 import { bundled, compressed, formatBytes } from './lib/sizes.mjs';
 import { PEERS } from './size.mjs';
 import { clientRequests } from './lib/stand-in.mjs';
@@ -31,12 +31,6 @@ const COMPOSER_READY = `(() => { const input = deepFind('cw-composer')?.shadowRo
   return input && !input.disabled && input.getBoundingClientRect().height > 0; })()`;
 const DEEP_CHAT_READY = `(() => { const input = document.querySelector('deep-chat')?.shadowRoot?.querySelector('#text-input');
   return input && input.getBoundingClientRect().height > 0; })()`;
-
-function widgetPage(url, inbox) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cw-widget start-up</title>
-<link rel="icon" href="data:,"><script type="module" src="/chatwoot-elements.js"></script></head>
-<body><cw-widget base-url="${url}" inbox="${inbox}"></cw-widget></body></html>\n`;
-}
 
 // As the peers survey drove it: a connect handler (else it shows a "connect to an API" bubble) and a font (else it
 // asks a font CDN for a stylesheet).
@@ -70,7 +64,7 @@ async function returningVisitor(context, server) {
   const { url } = server.info;
   const { inboxIdentifier } = await server.freshInbox();
   const file = `returning-${inboxIdentifier}.html`;
-  await writeFile(join(context.pagesDir, file), widgetPage(url, inboxIdentifier));
+  await writeFile(join(context.pagesDir, file), widgetPage(url, inboxIdentifier, { title: 'cw-widget start-up' }));
   const browserContext = await context.browser.newContext({ viewport: VIEWPORT });
   const page = await browserContext.newPage();
   await page.goto(`${url}/${file}`);
@@ -165,7 +159,7 @@ export const startup = {
     const newVisitor = await scenario(context, async () => {
       const { inboxIdentifier } = await server.freshInbox();
       const file = `new-${inboxIdentifier}.html`;
-      await writeFile(join(context.pagesDir, file), widgetPage(server.info.url, inboxIdentifier));
+      await writeFile(join(context.pagesDir, file), widgetPage(server.info.url, inboxIdentifier, { title: 'cw-widget start-up' }));
       return loadPage(context, { file, ready: LAUNCHER_READY, open: COMPOSER_READY });
     });
     // made before the timed runs, so that no run shares the machine with the browser that prepared it

@@ -20,6 +20,8 @@ export async function benchStandIn(staticDirs) {
     close: () => server.close(),
     /** A fresh API inbox, so runs never share a contact. */
     freshInbox: (options = {}) => call('/__standin/inboxes', 'POST', { name: 'Bench', ...options }),
+    /** Bulk history without broadcasts (`{ count, content_prefix?, interval_seconds?, … }`, see server/README.md). */
+    seedMessages: (conversationId, body) => call(`/__standin/conversations/${conversationId}/seed`, 'POST', body),
     /** Client API requests by route key, and socket counters. */
     stats: () => call('/__standin/stats'),
     agentReply: (conversationId, content) =>

@@ -44,7 +44,8 @@ export default css`
     outline: var(--_focus-ring);
     outline-offset: 2px;
   }
-  .send {
+  /* send, attach and remove: round 44 px icon buttons */
+  :is(.send, .attach, .remove) {
     flex: none;
     display: inline-grid;
     place-items: center;
@@ -53,13 +54,15 @@ export default css`
     padding: 0;
     border: 0;
     border-radius: 50%;
-    background: var(--_color-primary);
-    color: var(--_color-on-primary);
     cursor: pointer;
   }
-  .send:disabled {
+  :is(.send, .attach):disabled {
     opacity: 0.5;
     cursor: not-allowed;
+  }
+  .send {
+    background: var(--_color-primary);
+    color: var(--_color-on-primary);
   }
   .send:focus-visible {
     outline: var(--_focus-ring);
@@ -85,27 +88,13 @@ export default css`
     color: var(--_color-danger);
   }
   /* attachments */
-  /* the attach and remove buttons share one look */
   :is(.attach, .remove) {
-    flex: none;
-    display: inline-grid;
-    place-items: center;
-    inline-size: 44px;
-    block-size: 44px;
-    padding: 0;
-    border: 0;
-    border-radius: 50%;
     background: transparent;
     color: var(--_color-muted);
-    cursor: pointer;
   }
   .attach:hover:not(:disabled) {
     color: var(--_color-text);
     background: var(--_color-surface-raised);
-  }
-  .attach:disabled {
-    opacity: 0.5;
-    cursor: not-allowed;
   }
   .files {
     flex-basis: 100%;

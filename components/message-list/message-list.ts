@@ -73,7 +73,6 @@ export class CwMessageList extends LitElement {
   });
 
   readonly #listItems = new ListItems();
-  #items: readonly ListItem[] = [];
   readonly #window = new MessageWindow();
   /** The rendered range at the last update, to notice when the window moved. */
   #renderedRange = '';
@@ -102,7 +101,7 @@ export class CwMessageList extends LitElement {
     const current = this.chat.state;
     const loadingOlder = !!current?.loadingOlder;
     const { start, end } = this.#window.range();
-    const range = `${start}:${end}:${this.#items.length}`;
+    const range = `${start}:${end}:${this.#listItems.items.length}`;
     // a finished load, a newly ready chat or a moved window may leave an edge in view: ask again
     if ((this.#loadingOlder && !loadingOlder) || current?.phase !== this.#phase || range !== this.#renderedRange) {
       this.scrolling.recheckEdges();
@@ -124,8 +123,8 @@ export class CwMessageList extends LitElement {
       <div part="log" class="log" role="log" tabindex="0" aria-label=${this.strings.conversationLabel} aria-busy=${busy ? 'true' : 'false'}>
         <div class="content">
           ${current?.hasOlder || start > 0 ? html`<div class="older">${current?.loadingOlder ? this.strings.loadingOlder : nothing}</div>` : nothing}
-          <ol class="messages">${guard([this.#items, this.strings, start, end], () =>
-            repeat(this.#items.slice(start, end), (item) => item.key, (item) => this.renderItem(item)))}</ol>
+          <ol class="messages">${guard([this.#listItems.items, this.strings, start, end], () =>
+            repeat(this.#listItems.items.slice(start, end), (item) => item.key, (item) => this.renderItem(item)))}</ol>
           ${following ? nothing : html`<div class="newer"></div>`}
           ${current ? this.renderPhase(current) : nothing}
           ${current?.typing && following ? html`<p part="typing" class="typing">${this.strings.typing(
@@ -186,8 +185,7 @@ export class CwMessageList extends LitElement {
     const prepended = this.#firstKey !== undefined && first !== this.#firstKey
       && messages.some((message) => messageKey(message) === this.#firstKey);
     const arrivals = countArrivals(messages, this.#newestId);
-    this.#items = this.#listItems.update(messages).items;
-    this.#window.setItems(this.#items, this.#listItems.kept);
+    this.#window.setItems(this.#listItems.update(messages).items, this.#listItems.kept);
     // older messages the reader scrolled up for join the window; ones loaded by the page wait above it
     if (prepended && this.#olderAskedAt !== undefined) {
       this.scrolling.keepPosition(this.#firstRendered());

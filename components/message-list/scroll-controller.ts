@@ -38,7 +38,7 @@ export class ScrollController implements ReactiveController {
   /** Where the list itself last scrolled to: a scroll event that finds it there is not the user's. */
   #ownTop?: number;
   #resizeObserver?: ResizeObserver;
-  #topObserver?: IntersectionObserver;
+  #edgeObserver?: IntersectionObserver;
   #scroller?: HTMLElement;
   #sentinel?: HTMLElement;
   #bottomSentinel?: HTMLElement;
@@ -62,15 +62,15 @@ export class ScrollController implements ReactiveController {
     if (scroller && scroller !== this.#scroller) this.#attach(scroller);
     const sentinel = this.#elements.sentinel() ?? undefined;
     if (sentinel !== this.#sentinel) {
-      if (this.#sentinel) this.#topObserver?.unobserve(this.#sentinel);
+      if (this.#sentinel) this.#edgeObserver?.unobserve(this.#sentinel);
       this.#sentinel = sentinel;
-      if (sentinel) this.#topObserver?.observe(sentinel);
+      if (sentinel) this.#edgeObserver?.observe(sentinel);
     }
     const bottom = this.#elements.bottomSentinel() ?? undefined;
     if (bottom !== this.#bottomSentinel) {
-      if (this.#bottomSentinel) this.#topObserver?.unobserve(this.#bottomSentinel);
+      if (this.#bottomSentinel) this.#edgeObserver?.unobserve(this.#bottomSentinel);
       this.#bottomSentinel = bottom;
-      if (bottom) this.#topObserver?.observe(bottom);
+      if (bottom) this.#edgeObserver?.observe(bottom);
     }
     if (this.#anchor && !this.#anchorFrame) {
       // children render after this update: wait for them, but adjust before the frame is painted
@@ -83,7 +83,7 @@ export class ScrollController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#resizeObserver?.disconnect();
-    this.#topObserver?.disconnect();
+    this.#edgeObserver?.disconnect();
     this.#scroller?.removeEventListener('scroll', this.#handleScroll);
     cancelAnimationFrame(this.#anchorFrame);
     this.#anchorFrame = 0;
@@ -118,9 +118,9 @@ export class ScrollController implements ReactiveController {
   /** Asks again whether the edges are in view (after a change that may have left them visible). */
   recheckEdges(): void {
     for (const sentinel of [this.#sentinel, this.#bottomSentinel]) {
-      if (!sentinel || !this.#topObserver) continue;
-      this.#topObserver.unobserve(sentinel);
-      this.#topObserver.observe(sentinel);
+      if (!sentinel || !this.#edgeObserver) continue;
+      this.#edgeObserver.unobserve(sentinel);
+      this.#edgeObserver.observe(sentinel);
     }
   }
 
@@ -132,7 +132,7 @@ export class ScrollController implements ReactiveController {
     this.#resizeObserver.observe(scroller);
     const content = this.#elements.content();
     if (content) this.#resizeObserver.observe(content);
-    this.#topObserver = new IntersectionObserver(this.#handleTop, { root: scroller, rootMargin: '64px 0px' });
+    this.#edgeObserver = new IntersectionObserver(this.#handleEdges, { root: scroller, rootMargin: '64px 0px' });
   }
 
   readonly #handleResize = (): void => {
@@ -175,7 +175,7 @@ export class ScrollController implements ReactiveController {
     this.#updateStuck(scroller);
   };
 
-  readonly #handleTop = (entries: IntersectionObserverEntry[]): void => {
+  readonly #handleEdges = (entries: IntersectionObserverEntry[]): void => {
     for (const entry of entries) {
       if (entry.target === this.#sentinel) this.#elements.topChanged(entry.isIntersecting);
       else if (entry.target === this.#bottomSentinel && entry.isIntersecting) this.#elements.bottomReached();

@@ -377,17 +377,23 @@ describe('attachments', () => {
       expect(messageElements(list).some((element) => element.message?.pending_files)).to.equal(false);
     });
 
-    it('shows Retry after a failed upload, and Retry delivers it once', async () => {
+    /** A PDF sent from the composer while the stand-in answers `messages.create` with `fault`: its failed message. */
+    async function failedUpload(name: string, fault: { status: number; body?: unknown }) {
       const session = await sessionWithConversation();
       const { list, composer } = await renderChat(session);
-      await addFault({ kind: 'http', route: 'messages.create', status: 422, body: { message: 'Nope' } });
-      composer.addFiles([pdfFile('retry.pdf')]);
+      await addFault({ kind: 'http', route: 'messages.create', ...fault });
+      composer.addFiles([pdfFile(name)]);
       await composer.updateComplete;
       composer.focus();
       await sendKeys({ press: 'Enter' });
       const failed = await waitFor(() => messageElements(list).find((element) => element.message?.delivery === 'failed'),
         'the upload to fail');
       await failed.updateComplete;
+      return { session, failed };
+    }
+
+    it('shows Retry after a failed upload, and Retry delivers it once', async () => {
+      const { session, failed } = await failedUpload('retry.pdf', { status: 422, body: { message: 'Nope' } });
       expect(shadow(failed).querySelector('[part="upload"]')).to.equal(null);
       expect(shadow(failed).querySelector('[part~="attachment"]')!.textContent).to.contain('retry.pdf');
       await expect(failed).to.be.accessible();
@@ -399,16 +405,7 @@ describe('attachments', () => {
     });
 
     it('shows Retry after a 500, once the server shows it does not have the message', async () => {
-      const session = await sessionWithConversation();
-      const { list, composer } = await renderChat(session);
-      await addFault({ kind: 'http', route: 'messages.create', status: 500 });
-      composer.addFiles([pdfFile('server-error.pdf')]);
-      await composer.updateComplete;
-      composer.focus();
-      await sendKeys({ press: 'Enter' });
-      const failed = await waitFor(() => messageElements(list).find((element) => element.message?.delivery === 'failed'),
-        'the upload to fail');
-      await failed.updateComplete;
+      const { session, failed } = await failedUpload('server-error.pdf', { status: 500 });
       shadow(failed).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
       const sent = await waitFor(() => session.store.state.messages.find((message) => message.attachments?.length), 'the retry');
       const onServer = (await agent.messages(sent.conversation_id)).filter((message) => message.attachments?.length);
