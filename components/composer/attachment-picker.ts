@@ -59,22 +59,13 @@ export class AttachmentPicker implements ReactiveController {
     this.#unreceive = this.#unsubscribe = this.#draft = undefined;
   }
 
-  /** Adds files (checked against the rules); refused ones are reported in the alert. */
-  add(files: Iterable<File>): void {
-    this.#sync();
-    this.#draft?.add(files);
-  }
-
-  take(): File[] {
-    return this.#draft?.take() ?? [];
-  }
-
-  restore(files: readonly File[]): void {
-    this.#draft?.restore(files);
+  /** The shared draft (the session's once it is known): add, take and restore files through it. */
+  get draft(): AttachmentDraft {
+    return this.#sync();
   }
 
   /** Follows the session (the draft's key) and receives files only while the composer can send. */
-  #sync(): void {
+  #sync(): AttachmentDraft {
     const draft = draftFor(this.#options.key());
     if (draft !== this.#draft) {
       // files added before the session was known (its context arrives after connecting) move with the composer
@@ -85,11 +76,12 @@ export class AttachmentPicker implements ReactiveController {
       this.#unsubscribe = draft.subscribe(() => this.#host.requestUpdate());
     }
     const receiving = !this.#options.inactive();
-    if (receiving && !this.#unreceive) this.#unreceive = draft.receive(this.#host, fileCheck(this.#options.rules));
+    if (receiving && !this.#unreceive) this.#unreceive = draft.receive(fileCheck(this.#options.rules));
     if (!receiving && this.#unreceive) {
       this.#unreceive();
       this.#unreceive = undefined;
     }
+    return draft;
   }
 
   renderButton() {
@@ -141,7 +133,7 @@ export class AttachmentPicker implements ReactiveController {
     const types = [...data.types];
     if (types.includes('text/html') && data.getData('text/plain').trim() !== '') return;
     event.preventDefault();
-    this.add(files);
+    this.draft.add(files);
   };
 
   #handleAttachClick = (): void => {
@@ -150,7 +142,7 @@ export class AttachmentPicker implements ReactiveController {
 
   #handleInputChange = (event: Event): void => {
     const input = event.target as HTMLInputElement;
-    this.add([...(input.files ?? [])]);
+    this.draft.add([...(input.files ?? [])]);
     input.value = ''; // choosing the same file again fires change again
   };
 

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+// focus rings come from tokens (:focus-visible)
 export default css`
   :host {
     display: block;
@@ -14,6 +15,9 @@ export default css`
     padding: var(--_space);
     border-block-start: 1px solid var(--_color-border);
     background: var(--_color-surface);
+  }
+  p {
+    margin: 0;
   }
   textarea {
     flex: 1 1 10rem;
@@ -40,12 +44,8 @@ export default css`
     cursor: not-allowed;
     background: var(--_color-surface-raised);
   }
-  textarea:focus-visible {
-    outline: var(--_focus-ring);
-    outline-offset: 2px;
-  }
   /* send, attach and remove: round 44 px icon buttons */
-  :is(.send, .attach, .remove) {
+  button {
     flex: none;
     display: inline-grid;
     place-items: center;
@@ -54,19 +54,17 @@ export default css`
     padding: 0;
     border: 0;
     border-radius: 50%;
+    background: transparent;
+    color: var(--_color-muted);
     cursor: pointer;
   }
-  :is(.send, .attach):disabled {
+  button:disabled {
     opacity: 0.5;
     cursor: not-allowed;
   }
   .send {
     background: var(--_color-primary);
     color: var(--_color-on-primary);
-  }
-  .send:focus-visible {
-    outline: var(--_focus-ring);
-    outline-offset: 2px;
   }
   .icon {
     inline-size: 20px;
@@ -78,20 +76,13 @@ export default css`
   .reason,
   .error {
     flex-basis: 100%;
-    margin: 0;
     font-size: 0.875em;
-  }
-  .reason {
     color: var(--_color-muted);
   }
   .error {
     color: var(--_color-danger);
   }
   /* attachments */
-  :is(.attach, .remove) {
-    background: transparent;
-    color: var(--_color-muted);
-  }
   .attach:hover:not(:disabled) {
     color: var(--_color-text);
     background: var(--_color-surface-raised);
@@ -150,15 +141,11 @@ export default css`
     color: var(--_color-danger);
   }
   :is(.attach, .remove):focus-visible {
-    outline: var(--_focus-ring);
     outline-offset: -2px;
   }
   .remove .icon {
     inline-size: 16px;
     block-size: 16px;
-  }
-  .file-error p {
-    margin: 0;
   }
   /* iOS zooms into text boxes under 16px */
   @media (max-width: 600px), (pointer: coarse) {

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, svg } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { consume } from '@lit/context';
 import { stringsContext } from '../shared/context.js';
 import { SessionController } from '../shared/session-controller.js';
@@ -13,6 +12,8 @@ import { AttachmentPicker } from './attachment-picker.js';
 import { DEFAULT_MAX_FILES, parseFileSize } from './file-rules.js';
 import styles from './composer.styles.js';
 
+/** Keeps focus (and so the on-screen keyboard) in the text box when the send button is pressed. */
+const keepFocus = (event: MouseEvent) => event.preventDefault();
 const sendIcon = svg`<path d="M3.4 20.4 21 12 3.4 3.6 3.4 10.2 15 12 3.4 13.8z" fill="currentColor"/>`;
 
 /**
@@ -64,99 +65,83 @@ export class CwComposer extends LitElement {
   @consume({ context: stringsContext, subscribe: true }) @state() private strings: Strings = en;
   @state() private draft = '';
   @state() private failed = false;
-  @query('textarea') private textarea?: HTMLTextAreaElement;
-  private readonly chat = new SessionController(this);
-  private readonly picker = new AttachmentPicker(this, {
-    key: () => this.chat.session ?? this,
+  readonly #chat = new SessionController(this);
+  readonly #picker = new AttachmentPicker(this, {
+    key: () => this.#chat.session ?? this,
     strings: () => this.strings,
     rules: () => ({ accept: this.accept, maxFileSize: parseFileSize(this.maxFileSize), maxFiles: this.maxFiles }),
-    inactive: () => this.disabled || this.blockedReason() !== '',
+    inactive: () => this.disabled || !!this.#blockedReason(),
   });
 
   /** Adds files to the message being written, as choosing them would (the same rules apply). */
   addFiles(files: Iterable<File>): void {
-    this.picker.add(files);
+    this.#picker.draft.add(files);
   }
 
   override render() {
-    const reason = this.blockedReason();
-    const inactive = this.disabled || reason !== '';
-    const hasContent = this.draft.trim() !== '' || this.picker.files.length > 0;
-    const canSend = !inactive && !!this.chat.session && hasContent;
+    const reason = this.#blockedReason();
     const describedBy = reason ? 'reason' : this.failed ? 'error' : undefined;
+    // rows: for browsers without `field-sizing: content` (where rows are ignored), one row per line
     return html`
-      <form part="form" @submit=${this.handleSubmit}>
+      <form part="form" @submit=${this.#handleSubmit}>
         ${reason ? html`<p id="reason" part="reason" class="reason">${reason}</p>` : nothing}
         <label class="visually-hidden" for="input">${this.strings.messageLabel}</label>
-        <textarea id="input" part="input" rows=${this.rows()} .value=${live(this.draft)} ?disabled=${inactive}
-          placeholder=${this.placeholder || this.strings.messagePlaceholder} aria-describedby=${ifDefined(describedBy)}
-          @input=${this.handleInput} @keydown=${this.handleKeydown} @blur=${this.handleBlur}
-          @paste=${this.picker.handlePaste}></textarea>
-        ${this.picker.renderButton()}
+        <textarea id="input" part="input" rows=${this.draft.split('\n').length} .value=${this.draft}
+          ?disabled=${this.disabled || !!reason} placeholder=${this.placeholder || this.strings.messagePlaceholder}
+          aria-describedby=${ifDefined(describedBy)} @input=${this.#handleInput} @keydown=${this.#handleKeydown}
+          @blur=${this.#handleBlur} @paste=${this.#picker.handlePaste}></textarea>
+        ${this.#picker.renderButton()}
         <slot name="actions"></slot>
-        <button part="send-button" class="send" type="submit" ?disabled=${!canSend} @mousedown=${this.handleButtonMousedown}>
+        <button part="send-button" class="send" type="submit" ?disabled=${!this.#canSend()} @mousedown=${keepFocus}>
           <span class="visually-hidden">${this.strings.send}</span>
           <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${sendIcon}</svg>
         </button>
-        ${this.picker.renderFiles()}
+        ${this.#picker.renderFiles()}
         ${this.failed ? html`<p id="error" part="error" class="error" role="alert">${this.strings.sendFailed}</p>` : nothing}
       </form>
-      ${renderDropZone(this.picker.drop.active, this.strings.dropFiles)}`;
+      ${renderDropZone(this.#picker.drop.active, this.strings.dropFiles)}`;
   }
 
-  private blockedReason(): string {
-    return this.chat.state?.sendBlockedBy === 'contact-form' ? this.strings.contactFormFirst : '';
+  #blockedReason(): string {
+    return this.#chat.state?.sendBlockedBy === 'contact-form' ? this.strings.contactFormFirst : '';
   }
 
-  /** For browsers without `field-sizing: content` (where rows are ignored): one row per line. */
-  private rows(): number {
-    return this.draft.split('\n').length;
+  #canSend(): boolean {
+    return !this.disabled && !this.#blockedReason() && !!this.#chat.session
+      && (this.draft.trim() !== '' || this.#picker.files.length > 0);
   }
 
-  private handleInput(event: InputEvent) {
+  #handleInput(event: InputEvent) {
     this.draft = (event.target as HTMLTextAreaElement).value;
     this.failed = false;
-    this.chat.session?.noteTyping();
+    this.#chat.session?.noteTyping();
   }
 
-  private handleKeydown(event: KeyboardEvent) {
-    if (event.key !== 'Enter' || event.shiftKey) return;
+  #handleKeydown(event: KeyboardEvent) {
     // keyCode 229: the Enter that ends an IME composition, in browsers that report isComposing false for it
-    if (event.isComposing || event.keyCode === 229) return;
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) this.#handleSubmit(event);
+  }
+
+  #handleBlur() {
+    this.#chat.session?.stopTyping();
+  }
+
+  async #handleSubmit(event: Event) {
     event.preventDefault();
-    void this.send();
-  }
-
-  private handleBlur() {
-    this.chat.session?.stopTyping();
-  }
-
-  private handleSubmit(event: SubmitEvent) {
-    event.preventDefault();
-    void this.send();
-  }
-
-  /** Keeps focus (and so the on-screen keyboard) in the text box when the send button is pressed. */
-  private handleButtonMousedown(event: MouseEvent) {
-    event.preventDefault();
-  }
-
-  private async send() {
-    const session = this.chat.session;
+    const session = this.#chat.session;
     const draft = this.draft;
-    if (!session || this.disabled || this.blockedReason()) return;
-    if (!draft.trim() && this.picker.files.length === 0) return;
+    if (!this.#canSend()) return;
     this.draft = '';
-    const files = this.picker.take();
+    const files = this.#picker.draft.take();
     try {
-      await session.send(draft, files);
+      await session!.send(draft, files);
       this.failed = false;
     } catch {
       this.draft = draft;
-      this.picker.restore(files);
+      this.#picker.draft.restore(files);
       this.failed = true;
     }
-    this.textarea?.focus();
+    this.renderRoot.querySelector('textarea')?.focus();
   }
 }
 

@@ -5,19 +5,16 @@ import type { FileCheck } from '../shared/attachment-draft.js';
 export const DEFAULT_MAX_FILE_SIZE = 40_000_000;
 export const DEFAULT_MAX_FILES = 15;
 
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9 };
+const UNITS: Record<string, number> = { '': 1, k: 1e3, m: 1e6, g: 1e9 };
 
 /**
  * Bytes from a number or a size like `10MB`, `500 kB`, `1.5GB` (decimal units, as sizes are shown).
  * Anything else gives the fallback.
  */
 export function parseFileSize(value: string | number | null | undefined, fallback = DEFAULT_MAX_FILE_SIZE): number {
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : fallback;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value ?? '');
-  const unit = match ? UNITS[match[2].toLowerCase()] : undefined;
-  if (!match || unit === undefined) return fallback;
-  const bytes = Math.round(Number(match[1]) * unit);
-  return bytes > 0 ? bytes : fallback;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$/i.exec(String(value));
+  const bytes = typeof value === 'number' ? value : match ? Math.round(Number(match[1]) * UNITS[match[2].toLowerCase()]) : 0;
+  return bytes > 0 && bytes < Infinity ? bytes : fallback;
 }
 
 /** Whether `file` matches an `accept` list as `<input type=file>` reads it: `.ext`, `type/*`, `type/sub`. */
@@ -43,9 +40,9 @@ export interface FileRules {
 export function fileCheck(rules: () => FileRules): FileCheck {
   return (file, held) => {
     const { accept, maxFileSize, maxFiles } = rules();
-    if (!matchesAccept(file, accept)) return { name: file.name, reason: 'type' };
-    if (file.size > maxFileSize) return { name: file.name, reason: 'size', limit: maxFileSize };
-    if (held >= maxFiles) return { name: file.name, reason: 'count', limit: maxFiles };
-    return undefined;
+    const { name } = file;
+    if (!matchesAccept(file, accept)) return { name, reason: 'type' };
+    if (file.size > maxFileSize) return { name, reason: 'size', limit: maxFileSize };
+    return held < maxFiles ? undefined : { name, reason: 'count', limit: maxFiles };
   };
 }

@@ -3,26 +3,37 @@
 import type { ContactAttributes, PublicContact } from '../../services/types.js';
 import type { Strings } from '../shared/strings.js';
 
-export type FieldKind = 'name' | 'email' | 'phone' | 'attribute';
+/** What differs between the contact's own fields: the input, the contact attribute, the format check. */
+interface BuiltIn {
+  type: 'text' | 'email' | 'tel';
+  autocomplete: string;
+  attribute: 'name' | 'email' | 'phone_number';
+  format?: RegExp;
+  invalid?: 'invalidEmail' | 'invalidPhone';
+}
+
+// Chatwoot's own checks: anything@anything for e-mail (a dot is asked for here too), E.164 for phones
+export const BUILT_INS: Readonly<Record<string, BuiltIn>> = {
+  name: { type: 'text', autocomplete: 'name', attribute: 'name' },
+  email: { type: 'email', autocomplete: 'email', attribute: 'email', format: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, invalid: 'invalidEmail' },
+  phone: { type: 'tel', autocomplete: 'tel', attribute: 'phone_number', format: /^\+[1-9]\d{1,14}$/, invalid: 'invalidPhone' },
+};
 
 export interface ContactField {
   /** `name`, `email`, `phone` or `attr:<key>`: what `fields` and `required-fields` call it. */
   id: string;
-  kind: FieldKind;
-  /** The custom attribute's key (for `attribute`), else the same as `id`. */
+  /** The custom attribute's key, or the id of a built-in field. */
   key: string;
+  /** Set for `name`, `email` and `phone`. */
+  builtIn?: BuiltIn;
   /** The page's label for a custom attribute. */
   label?: string;
 }
 
 /** One token: `name`, `attr:key`, `attr:key|Label`, `attr:key|"Label with spaces"` (or single quotes). */
 const TOKEN = /attr:[^\s|]+\|(?:"[^"]*"|'[^']*')|\S+/g;
-const BUILT_IN = new Set(['name', 'email', 'phone']);
 /** Chatwoot names anonymous contacts like `silent-river-123`: such a name is not the visitor's. */
 const GENERATED_NAME = /^[a-z]+-[a-z]+-\d{1,3}$/;
-// Chatwoot's own checks: anything@anything for e-mail (a dot is asked for here too), E.164 for phones
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const E164 = /^\+[1-9]\d{1,14}$/;
 
 export function parseFields(value: string): ContactField[] {
   const fields: ContactField[] = [];
@@ -34,12 +45,10 @@ export function parseFields(value: string): ContactField[] {
 }
 
 function parseField(token: string): ContactField | undefined {
-  if (BUILT_IN.has(token)) return { id: token, kind: token as FieldKind, key: token };
-  if (!token.startsWith('attr:')) return undefined;
-  const [key, ...rest] = token.slice('attr:'.length).split('|');
-  if (!key) return undefined;
-  const label = rest.join('|').replace(/^(["'])(.*)\1$/, '$2').trim();
-  return { id: `attr:${key}`, kind: 'attribute', key, label: label || undefined };
+  if (Object.hasOwn(BUILT_INS, token)) return { id: token, key: token, builtIn: BUILT_INS[token] };
+  const [key, ...rest] = token.slice(5).split('|');
+  if (!token.startsWith('attr:') || !key) return undefined;
+  return { id: `attr:${key}`, key, label: rest.join('|').replace(/^(["'])(.*)\1$/, '$2').trim() };
 }
 
 /**
@@ -47,34 +56,27 @@ function parseField(token: string): ContactField | undefined {
  * without it a `required` form asks for name and e-mail, and an optional form for nothing.
  */
 export function requiredIds(fields: readonly ContactField[], requiredFields: string | null | undefined, required: boolean): Set<string> {
-  if (requiredFields == null) {
-    return new Set(required ? fields.filter((field) => field.kind === 'name' || field.kind === 'email').map((field) => field.id) : []);
-  }
-  const listed = new Set(requiredFields.split(/\s+/).map((token) => token.split('|')[0]));
-  return new Set(fields.filter((field) => listed.has(field.id)).map((field) => field.id));
+  const listed = requiredFields == null
+    ? (required ? ['name', 'email'] : []) : requiredFields.split(/\s+/).map((token) => token.split('|')[0]);
+  return new Set(fields.map((field) => field.id).filter((id) => listed.includes(id)));
 }
 
 export function labelOf(field: ContactField, strings: Strings): string {
-  if (field.kind === 'name') return strings.name;
-  if (field.kind === 'email') return strings.email;
-  if (field.kind === 'phone') return strings.phone;
+  if (field.builtIn) return strings[field.key as 'name' | 'email' | 'phone'];
   if (field.label) return field.label;
   const words = field.key.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Whether the contact already has a value for the field (custom attributes are not in the public contact). */
-export function isKnown(field: ContactField, contact: PublicContact | undefined): boolean {
-  if (!contact) return false;
-  if (field.kind === 'name') return !!contact.name?.trim() && !GENERATED_NAME.test(contact.name.trim());
-  if (field.kind === 'email') return !!contact.email?.trim();
-  if (field.kind === 'phone') return !!contact.phone_number?.trim();
-  return false;
+export function isKnown({ builtIn }: ContactField, contact: PublicContact | undefined): boolean {
+  const value = builtIn && contact?.[builtIn.attribute]?.trim();
+  return !!value && !(builtIn.attribute === 'name' && GENERATED_NAME.test(value));
 }
 
-/** `+1 (415) 555-0123` → `+14155550123`. */
-export function normalizePhone(value: string): string {
-  return value.replace(/[\s().-]/g, '');
+/** The value as checked and sent: a phone as `+14155550123`, not `+1 (415) 555-0123`. */
+function normalized(field: ContactField, value: string): string {
+  return field.builtIn?.type === 'tel' ? value.replace(/[\s().-]/g, '') : value;
 }
 
 /** The message for each field that fails, in field order. */
@@ -84,12 +86,11 @@ export function validate(
   const errors: Record<string, string> = {};
   for (const field of fields) {
     const value = (values[field.id] ?? '').trim();
+    const { format, invalid } = field.builtIn ?? {};
     if (!value) {
       if (required.has(field.id)) errors[field.id] = strings.fieldRequired(labelOf(field, strings));
-    } else if (field.kind === 'email' && !EMAIL.test(value)) {
-      errors[field.id] = strings.invalidEmail;
-    } else if (field.kind === 'phone' && !E164.test(normalizePhone(value))) {
-      errors[field.id] = strings.invalidPhone;
+    } else if (format && !format.test(normalized(field, value))) {
+      errors[field.id] = strings[invalid!];
     }
   }
   return errors;
@@ -101,11 +102,8 @@ export function toAttributes(fields: readonly ContactField[], values: Readonly<R
   const custom: Record<string, string> = {};
   for (const field of fields) {
     const value = (values[field.id] ?? '').trim();
-    if (!value) continue;
-    if (field.kind === 'name') attributes.name = value;
-    else if (field.kind === 'email') attributes.email = value;
-    else if (field.kind === 'phone') attributes.phone_number = normalizePhone(value);
-    else custom[field.key] = value;
+    if (value && field.builtIn) attributes[field.builtIn.attribute] = normalized(field, value);
+    else if (value) custom[field.key] = value;
   }
   if (Object.keys(custom).length) attributes.custom_attributes = custom;
   return attributes;
@@ -113,7 +111,5 @@ export function toAttributes(fields: readonly ContactField[], values: Readonly<R
 
 /** The field a 422's attribute names (`phone_number` is the phone field). */
 export function fieldIdFor(attribute: string): string {
-  if (attribute === 'phone_number') return 'phone';
-  if (BUILT_IN.has(attribute)) return attribute;
-  return `attr:${attribute}`;
+  return Object.keys(BUILT_INS).find((id) => id === attribute || BUILT_INS[id].attribute === attribute) ?? `attr:${attribute}`;
 }

@@ -40,12 +40,6 @@ export default css`
   input[aria-invalid='true'] {
     border-color: var(--_color-danger);
   }
-  input:focus-visible,
-  button:focus-visible,
-  .status:focus-visible {
-    outline: var(--_focus-ring);
-    outline-offset: 2px;
-  }
   .error {
     margin: 0;
     color: var(--_color-danger);

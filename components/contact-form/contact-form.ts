@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { consume } from '@lit/context';
 import { ApiError } from '../../services/api-error.js';
 import type { ChatSession } from '../../services/chat-session.js';
@@ -11,12 +10,9 @@ import { en } from '../shared/english.js';
 import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import {
-  fieldIdFor, isKnown, labelOf, parseFields, requiredIds, toAttributes, validate, type ContactField, type FieldKind,
+  BUILT_INS, fieldIdFor, isKnown, labelOf, parseFields, requiredIds, toAttributes, validate, type ContactField,
 } from './contact-fields.js';
 import styles from './contact-form.styles.js';
-
-const INPUT_TYPES: Record<FieldKind, string> = { name: 'text', email: 'email', phone: 'tel', attribute: 'text' };
-const AUTOCOMPLETE: Partial<Record<FieldKind, string>> = { name: 'name', email: 'email', phone: 'tel' };
 
 /**
  * Pre-chat form: asks the visitor for the details the page lists in `fields` and saves them on the Chatwoot
@@ -68,35 +64,35 @@ export class CwContactForm extends LitElement {
   @state() private saving = false;
   /** The `source_id` of the contact this form was saved for (a reset starts a new contact: ask again). */
   @state() private savedFor?: string;
-  private readonly chat = new SessionController(this);
-  private blockedSession?: ChatSession;
+  readonly #chat = new SessionController(this);
+  #blockedSession?: ChatSession;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.releaseBlock();
+    this.#releaseBlock();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.syncBlock();
+    this.#syncBlock();
   }
 
   override render() {
-    if (this.isComplete()) return this.renderStatus(this.strings.saved);
-    const required = this.requiredSet();
+    if (this.#isComplete()) return this.#renderStatus(this.strings.saved);
+    const required = this.#requiredSet();
     return html`
-      <form part="form" novalidate aria-label=${this.strings.contactFormTitle} aria-describedby="intro" @submit=${this.handleSubmit}>
+      <form part="form" novalidate aria-label=${this.strings.contactFormTitle} aria-describedby="intro" @submit=${this.#handleSubmit}>
         <p id="intro" part="intro" class="intro">${this.strings.contactFormIntro}</p>
-        ${this.visibleFields().map((field, index) => this.renderField(field, index, required.has(field.id)))}
+        ${this.#visibleFields().map((field, index) => this.#renderField(field, index, required.has(field.id)))}
         ${this.formError ? html`<p part="error" class="error" role="alert">${this.formError}</p>` : nothing}
         <button part="submit-button" type="submit" ?disabled=${this.saving}>
           ${this.saving ? this.strings.saving : this.strings.startChat}
         </button>
       </form>
-      ${this.renderStatus(this.saving ? this.strings.saving : '')}`;
+      ${this.#renderStatus(this.saving ? this.strings.saving : '')}`;
   }
 
-  private renderField(field: ContactField, index: number, required: boolean) {
+  #renderField(field: ContactField, index: number, required: boolean) {
     const id = `field-${index}`;
     const error = this.errors[field.id];
     return html`
@@ -105,54 +101,54 @@ export class CwContactForm extends LitElement {
           ${labelOf(field, this.strings)}
           ${required ? html`<span class="mark">${this.strings.requiredMark}</span>` : nothing}
         </label>
-        <input part="input" id=${id} name=${field.id} type=${INPUT_TYPES[field.kind]} ?required=${required}
-          autocomplete=${ifDefined(AUTOCOMPLETE[field.kind])} aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${ifDefined(error ? `${id}-error` : undefined)} .value=${live(this.values[field.id] ?? '')}
-          @input=${this.handleInput} />
+        <input part="input" id=${id} name=${field.id} type=${field.builtIn?.type ?? 'text'} ?required=${required}
+          autocomplete=${ifDefined(field.builtIn?.autocomplete)} aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${ifDefined(error ? `${id}-error` : undefined)} .value=${this.values[field.id] ?? ''}
+          @input=${this.#handleInput} />
         ${error ? html`<p part="error" id="${id}-error" class="error">${error}</p>` : nothing}
       </div>`;
   }
 
-  private renderStatus(text: string) {
+  #renderStatus(text: string) {
     return html`<p part="status" class="status" role="status" tabindex="-1">${text || nothing}</p>`;
   }
 
-  private visibleFields(): ContactField[] {
-    const contact = this.chat.state?.contact;
+  #visibleFields(): ContactField[] {
+    const contact = this.#chat.state?.contact;
     return parseFields(this.fields).filter((field) => !isKnown(field, contact));
   }
 
-  private requiredSet(): Set<string> {
+  #requiredSet(): Set<string> {
     return requiredIds(parseFields(this.fields), this.requiredFields, this.required);
   }
 
   /** Saved for this contact, or nothing left to ask. */
-  private isComplete(): boolean {
-    const contact = this.chat.state?.contact;
+  #isComplete(): boolean {
+    const contact = this.#chat.state?.contact;
     if (this.savedFor !== undefined && this.savedFor === contact?.source_id) return true;
-    return this.visibleFields().length === 0;
+    return this.#visibleFields().length === 0;
   }
 
   /** Blocks sending while a required form waits; releases it once done or no longer required. */
-  private syncBlock(): void {
-    const session = this.chat.session;
+  #syncBlock(): void {
+    const session = this.#chat.session;
     if (!session) return;
-    if (this.blockedSession && this.blockedSession !== session) this.releaseBlock();
-    const hold = this.required && !this.isComplete();
+    if (this.#blockedSession && this.#blockedSession !== session) this.#releaseBlock();
+    const hold = this.required && !this.#isComplete();
     if (hold && session.store.state.sendBlockedBy !== 'contact-form') {
-      this.blockedSession = session;
+      this.#blockedSession = session;
       session.blockSending('contact-form');
-    } else if (!hold && this.blockedSession) {
-      this.releaseBlock();
+    } else if (!hold && this.#blockedSession) {
+      this.#releaseBlock();
     }
   }
 
-  private releaseBlock(): void {
-    this.blockedSession?.blockSending(undefined);
-    this.blockedSession = undefined;
+  #releaseBlock(): void {
+    this.#blockedSession?.blockSending(undefined);
+    this.#blockedSession = undefined;
   }
 
-  private handleInput(event: InputEvent) {
+  #handleInput(event: InputEvent) {
     const input = event.target as HTMLInputElement;
     this.values = { ...this.values, [input.name]: input.value };
     if (this.errors[input.name]) {
@@ -162,21 +158,21 @@ export class CwContactForm extends LitElement {
     }
   }
 
-  private async handleSubmit(event: SubmitEvent) {
+  async #handleSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const session = this.chat.session;
+    const session = this.#chat.session;
     if (!session || this.saving) return;
-    const fields = this.visibleFields();
+    const fields = this.#visibleFields();
     this.formError = '';
-    this.errors = validate(fields, this.values, this.requiredSet(), this.strings);
+    this.errors = validate(fields, this.values, this.#requiredSet(), this.strings);
     if (Object.keys(this.errors).length) {
-      await this.focusFirstInvalid();
+      await this.#focusFirstInvalid();
       return;
     }
-    await this.save(session, fields);
+    await this.#save(session, fields);
   }
 
-  private async save(session: ChatSession, fields: ContactField[]) {
+  async #save(session: ChatSession, fields: ContactField[]) {
     const hadFocus = this.matches(':focus-within');
     this.saving = true;
     try {
@@ -185,19 +181,19 @@ export class CwContactForm extends LitElement {
       this.savedFor = session.store.state.contact?.source_id;
       this.values = {};
     } catch (error) {
-      this.showFailure(error);
+      this.#showFailure(error);
     } finally {
       this.saving = false;
     }
-    if (Object.keys(this.errors).length) return this.focusFirstInvalid();
+    if (Object.keys(this.errors).length) return this.#focusFirstInvalid();
     await this.updateComplete;
     // the form is gone: keep focus in the element rather than losing it to the page
     if (hadFocus && this.savedFor !== undefined) this.renderRoot.querySelector<HTMLElement>('[part="status"]')?.focus();
   }
 
   /** A 422 names the attributes it rejects: the message goes under those fields, else under the form. */
-  private showFailure(error: unknown) {
-    const visible = new Set(this.visibleFields().map((field) => field.id));
+  #showFailure(error: unknown) {
+    const visible = new Set(this.#visibleFields().map((field) => field.id));
     const ids = error instanceof ApiError && error.status === 422
       ? error.attributes.map(fieldIdFor).filter((id) => visible.has(id)) : [];
     if (ids.length === 0) {
@@ -205,17 +201,16 @@ export class CwContactForm extends LitElement {
       return;
     }
     const serverMessage = (error as ApiError).serverMessage;
-    this.errors = Object.fromEntries(ids.map((id) => [id, this.messageFor(id, serverMessage)]));
+    this.errors = Object.fromEntries(ids.map((id) => [id, this.#messageFor(id, serverMessage)]));
   }
 
   /** Chatwoot's 422 texts are English; the format hints for e-mail and phone are localized. */
-  private messageFor(id: string, serverMessage: string | undefined): string {
-    if (id === 'email') return this.strings.invalidEmail;
-    if (id === 'phone') return this.strings.invalidPhone;
-    return serverMessage ?? this.strings.contactSaveFailed;
+  #messageFor(id: string, serverMessage: string | undefined): string {
+    const invalid = BUILT_INS[id]?.invalid;
+    return invalid ? this.strings[invalid] : serverMessage ?? this.strings.contactSaveFailed;
   }
 
-  private async focusFirstInvalid() {
+  async #focusFirstInvalid() {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }

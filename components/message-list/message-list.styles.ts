@@ -59,6 +59,5 @@ export default css`
     background: var(--_color-primary); color: var(--_color-on-primary); box-shadow: var(--_shadow);
   }
   :host(:dir(rtl)) .jump { translate: 50% 0; }
-  .log:focus-visible { outline: var(--_focus-ring); outline-offset: -2px; }
-  button:focus-visible { outline: var(--_focus-ring); outline-offset: 2px; }
+  .log:focus-visible { outline-offset: -2px; }
 `;

@@ -22,6 +22,11 @@ import styles from './message-list.styles.js';
 
 const MESSAGE_PARTS = 'bubble, author, avatar, time, status, attachment, upload, cancel-button, viewer, retry-button, discard-button, activity';
 
+const NOTICE_TEXT = {
+  'history-gap': 'historyGap', 'catch-up-failed': 'catchUpFailed', 'outbox-expired': 'outboxExpired',
+  reconnecting: 'reconnecting', 'live-unavailable': 'liveUnavailable',
+} as const satisfies Record<ChatNotice, keyof Strings>;
+
 /**
  * The active conversation as a live log: date separators, messages grouped by author, the contact's
  * delivery states, the agent typing, older messages loaded when scrolled to the top, and a button to jump
@@ -58,18 +63,18 @@ export class CwMessageList extends LitElement {
   /** Messages from others that arrived while scrolled up. */
   @state() private unseen = 0;
 
-  private readonly chat = new SessionController(this);
+  readonly #chat = new SessionController(this);
   // files dropped on the conversation go to the chat's attachment draft, which the composer shows and sends
-  private readonly drop = new FileDropController(this, () => this.chat.session && draftFor(this.chat.session));
-  private readonly scrolling = new ScrollController(this, {
+  readonly #drop = new FileDropController(this, () => this.#chat.session && draftFor(this.#chat.session));
+  readonly #scrolling = new ScrollController(this, {
     scroller: () => this.renderRoot.querySelector<HTMLElement>('.log'),
     content: () => this.renderRoot.querySelector<HTMLElement>('.content'),
     sentinel: () => this.renderRoot.querySelector<HTMLElement>('.older'),
     bottomSentinel: () => this.renderRoot.querySelector<HTMLElement>('.newer'),
     showsNewest: () => this.#window.following,
-    topChanged: (visible) => this.handleTopChange(visible),
-    bottomReached: () => this.handleBottomReached(),
-    awayChanged: (away) => this.handleAwayChange(away),
+    topChanged: (visible) => this.#handleTopChange(visible),
+    bottomReached: () => this.#handleBottomReached(),
+    awayChanged: (away) => this.#handleAwayChange(away),
   });
 
   readonly #listItems = new ListItems();
@@ -87,24 +92,24 @@ export class CwMessageList extends LitElement {
 
   constructor() {
     super();
-    new SeenController(this, () => (this.chat.state?.unreadCount ?? 0) > 0, () => void this.chat.session?.markSeen());
+    new SeenController(this, () => (this.#chat.state?.unreadCount ?? 0) > 0, () => void this.#chat.session?.markSeen());
   }
 
   protected override willUpdate(): void {
     this.#window.size = this.windowSize;
-    const current = this.chat.state;
+    const current = this.#chat.state;
     const messages = current?.messages ?? [];
     if (messages !== this.#messages) this.#takeMessages(messages);
   }
 
   protected override updated(): void {
-    const current = this.chat.state;
+    const current = this.#chat.state;
     const loadingOlder = !!current?.loadingOlder;
     const { start, end } = this.#window.range();
     const range = `${start}:${end}:${this.#listItems.items.length}`;
     // a finished load, a newly ready chat or a moved window may leave an edge in view: ask again
     if ((this.#loadingOlder && !loadingOlder) || current?.phase !== this.#phase || range !== this.#renderedRange) {
-      this.scrolling.recheckEdges();
+      this.#scrolling.recheckEdges();
       const list = this.renderRoot.querySelector('.messages');
       if (list) removeOrphanMarkers(list);
     }
@@ -114,49 +119,39 @@ export class CwMessageList extends LitElement {
   }
 
   override render() {
-    const current = this.chat.state;
+    const current = this.#chat.state;
     const busy = current?.phase === 'loading' || !!current?.loadingOlder;
     const { start, end } = this.#window.range();
     const following = this.#window.following;
     return html`
-      <div class="notices" role="status">${current ? this.renderNotices(current) : nothing}</div>
+      <div class="notices" role="status">${current ? this.#renderNotices(current) : nothing}</div>
       <div part="log" class="log" role="log" tabindex="0" aria-label=${this.strings.conversationLabel} aria-busy=${busy ? 'true' : 'false'}>
         <div class="content">
           ${current?.hasOlder || start > 0 ? html`<div class="older">${current?.loadingOlder ? this.strings.loadingOlder : nothing}</div>` : nothing}
           <ol class="messages">${guard([this.#listItems.items, this.strings, start, end], () =>
-            repeat(this.#listItems.items.slice(start, end), (item) => item.key, (item) => this.renderItem(item)))}</ol>
+            repeat(this.#listItems.items.slice(start, end), (item) => item.key, (item) => this.#renderItem(item)))}</ol>
           ${following ? nothing : html`<div class="newer"></div>`}
-          ${current ? this.renderPhase(current) : nothing}
+          ${current ? this.#renderPhase(current) : nothing}
           ${current?.typing && following ? html`<p part="typing" class="typing">${this.strings.typing(
             current.typing.available_name || current.typing.name || this.strings.someone)}</p>` : nothing}
         </div>
       </div>
-      ${this.away || !following ? html`<button part="jump-button" class="jump" type="button" @click=${this.handleJump}>${
+      ${this.away || !following ? html`<button part="jump-button" class="jump" type="button" @click=${this.#handleJump}>${
         this.unseen ? this.strings.newMessages(this.unseen) : this.strings.jumpToLatest}</button>` : nothing}
-      ${renderDropZone(this.drop.active, this.strings.dropFiles)}`;
+      ${renderDropZone(this.#drop.active, this.strings.dropFiles)}`;
   }
 
-  private renderItem(item: ListItem) {
+  #renderItem(item: ListItem) {
     if (item.kind === 'day') return html`<li part="day-separator" class="day"><span>${formatDay(item.time, this.strings)}</span></li>`;
     return html`<li class="item ${item.grouped ? 'grouped' : ''}"><cw-message .message=${item.message}
       ?grouped=${item.grouped} exportparts=${MESSAGE_PARTS}></cw-message></li>`;
   }
 
-  private renderNotices(current: ChatState) {
-    return current.notices.map((notice) => html`<p part="notice" class="notice">${this.noticeText(notice)}</p>`);
+  #renderNotices(current: ChatState) {
+    return current.notices.map((notice) => html`<p part="notice" class="notice">${this.strings[NOTICE_TEXT[notice]]}</p>`);
   }
 
-  private noticeText(notice: ChatNotice): string {
-    switch (notice) {
-      case 'history-gap': return this.strings.historyGap;
-      case 'catch-up-failed': return this.strings.catchUpFailed;
-      case 'outbox-expired': return this.strings.outboxExpired;
-      case 'reconnecting': return this.strings.reconnecting;
-      case 'live-unavailable': return this.strings.liveUnavailable;
-    }
-  }
-
-  private renderPhase(current: ChatState) {
+  #renderPhase(current: ChatState) {
     switch (current.phase) {
       case 'loading':
         return html`<p part="state" class="state">${this.strings.loadingMessages}</p>`;
@@ -164,7 +159,7 @@ export class CwMessageList extends LitElement {
         return html`<div part="state" class="state error">
           <p class="state-title">${this.strings.loadFailed}</p>
           ${current.error ? html`<p>${current.error.message}</p>` : nothing}
-          <button part="reload-button" type="button" @click=${this.handleReload}>${this.strings.retry}</button>
+          <button part="reload-button" type="button" @click=${this.#handleReload}>${this.strings.retry}</button>
         </div>`;
       case 'ready':
         if (current.messages.length) return nothing;
@@ -188,20 +183,20 @@ export class CwMessageList extends LitElement {
     this.#window.setItems(this.#listItems.update(messages).items, this.#listItems.kept);
     // older messages the reader scrolled up for join the window; ones loaded by the page wait above it
     if (prepended && this.#olderAskedAt !== undefined) {
-      this.scrolling.keepPosition(this.#firstRendered());
+      this.#scrolling.keepPosition(this.#firstRendered());
       this.#window.takePrepended(this.#firstKey!);
     }
     if (!messages.length) {
       this.unseen = 0;
-      this.scrolling.stick();
+      this.#scrolling.stick();
     } else if (last?.id === undefined && lastKey !== this.#lastKey) {
       // the contact just sent this: show it
       this.#window.toNewest();
-      this.scrolling.stick();
-    } else if (arrivals.count && (!this.scrolling.atBottom || !this.#window.following)) {
+      this.#scrolling.stick();
+    } else if (arrivals.count && (!this.#scrolling.atBottom || !this.#window.following)) {
       this.unseen += arrivals.count;
     }
-    this.#window.follow(this.scrolling.atBottom);
+    this.#window.follow(this.#scrolling.atBottom);
     this.#newestId = messages.length ? arrivals.newest : undefined;
     this.#firstKey = first;
     this.#lastKey = lastKey;
@@ -217,49 +212,49 @@ export class CwMessageList extends LitElement {
     return [...this.renderRoot.querySelectorAll('.messages > .item')].at(-1);
   }
 
-  private handleTopChange(visible: boolean): void {
+  #handleTopChange(visible: boolean): void {
     if (!visible) {
       this.#olderAskedAt = undefined;
       return;
     }
     const anchor = this.#firstRendered();
     if (this.#window.moveUp()) {
-      this.scrolling.keepPosition(anchor);
+      this.#scrolling.keepPosition(anchor);
       this.requestUpdate();
       return;
     }
-    const current = this.chat.state;
+    const current = this.#chat.state;
     if (!current || current.phase !== 'ready' || !current.hasOlder || current.loadingOlder) return;
     const first = current.messages[0] ? messageKey(current.messages[0]) : undefined;
     if (first === undefined || first === this.#olderAskedAt) return;
     this.#olderAskedAt = first;
-    void this.chat.session?.loadOlder();
+    void this.#chat.session?.loadOlder();
   }
 
-  private handleBottomReached(): void {
+  #handleBottomReached(): void {
     const anchor = this.#lastRendered();
     if (!this.#window.moveDown()) return;
-    this.scrolling.keepPosition(anchor);
-    if (this.#window.following && this.scrolling.atBottom) this.unseen = 0;
+    this.#scrolling.keepPosition(anchor);
+    if (this.#window.following && this.#scrolling.atBottom) this.unseen = 0;
     this.requestUpdate();
   }
 
-  private handleAwayChange(away: boolean): void {
+  #handleAwayChange(away: boolean): void {
     this.away = away;
     if (!away && this.#window.following) this.unseen = 0;
   }
 
-  private async handleJump(): Promise<void> {
+  async #handleJump(): Promise<void> {
     this.renderRoot.querySelector<HTMLElement>('.log')?.focus();
     this.#window.toNewest();
     this.unseen = 0;
     this.requestUpdate();
     await this.updateComplete;
-    this.scrolling.scrollToBottom();
+    this.#scrolling.scrollToBottom();
   }
 
-  private handleReload(): void {
-    void this.chat.session?.start();
+  #handleReload(): void {
+    void this.#chat.session?.start();
   }
 }
 

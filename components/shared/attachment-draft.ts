@@ -17,7 +17,7 @@ export interface DraftFile {
 }
 
 /** The raster types Chatwoot shows as images (CLIENT_API.md §5.10); only these get a preview. */
-export const IMAGE_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/gif', 'image/bmp', 'image/webp'];
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/bmp', 'image/webp'];
 
 /**
  * Files chosen, pasted or dropped, not yet sent. A receiver (the composer) registers the check that decides
@@ -26,10 +26,13 @@ export const IMAGE_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image
  */
 export class AttachmentDraft {
   #files: DraftFile[] = [];
-  #refusals: FileRefusal[] = [];
-  #added = 0;
+  /** The files the last addition refused, for the composer to say why. */
+  refusals: readonly FileRefusal[] = [];
+  /** How many files the last addition accepted. */
+  added = 0;
   #nextId = 1;
-  readonly #receivers: { owner: object; check: FileCheck }[] = [];
+  /** The receivers' checks, newest last: the newest one applies. */
+  readonly #checks = new Set<FileCheck>();
   readonly #previews = new Map<number, string>();
   readonly #listeners = new Set<() => void>();
 
@@ -37,88 +40,61 @@ export class AttachmentDraft {
     return this.#files;
   }
 
-  /** The files the last addition refused, for the composer to say why. */
-  get refusals(): readonly FileRefusal[] {
-    return this.#refusals;
-  }
-
-  /** How many files the last addition accepted. */
-  get added(): number {
-    return this.#added;
-  }
-
   /** Someone can take files now. */
   get receiving(): boolean {
-    return this.#receivers.length > 0;
+    return this.#checks.size > 0;
   }
 
-  /** Registers `owner` as a receiver (the newest one's check applies); returns the unregistration. */
-  receive(owner: object, check: FileCheck): () => void {
-    const entry = { owner, check };
-    this.#receivers.push(entry);
-    return () => {
-      const index = this.#receivers.indexOf(entry);
-      if (index >= 0) this.#receivers.splice(index, 1);
-    };
+  /** Registers a receiver's check; returns the unregistration. */
+  receive(check: FileCheck): () => void {
+    this.#checks.add(check);
+    return () => this.#checks.delete(check);
   }
 
-  /** Adds what the receiver's check accepts and records the refusals. Returns how many were added. */
-  add(files: Iterable<File>): number {
-    const check = this.#receivers.at(-1)?.check;
-    if (!check) return 0;
+  /** Adds what the receiver's check accepts and records the refusals. */
+  add(files: Iterable<File>): void {
+    const check = [...this.#checks].at(-1);
+    if (!check) return;
     const refusals: FileRefusal[] = [];
-    const accepted: DraftFile[] = [];
+    const accepted: File[] = [];
     for (const file of files) {
       const refusal = check(file, this.#files.length + accepted.length);
       if (refusal) refusals.push(refusal);
-      else accepted.push({ id: this.#nextId++, file });
+      else accepted.push(file);
     }
-    this.#files = [...this.#files, ...accepted];
-    this.#refusals = refusals;
-    this.#added = accepted.length;
-    this.#notify();
-    return accepted.length;
+    this.#set([...this.#files, ...this.#entries(accepted)], refusals, accepted.length);
   }
 
   remove(id: number): void {
-    this.#revoke(id);
-    this.#files = this.#files.filter((item) => item.id !== id);
-    this.#refusals = [];
-    this.#added = 0;
-    this.#notify();
+    this.#set(this.#files.filter((item) => item.id !== id));
   }
 
   /** Empties the draft for sending: its files, previews revoked. */
   take(): File[] {
     const files = this.#files.map((item) => item.file);
-    for (const item of this.#files) this.#revoke(item.id);
-    this.#files = [];
-    this.#refusals = [];
-    this.#added = 0;
-    this.#notify();
+    this.#set([]);
     return files;
   }
 
   /** Puts files back unchecked (a send that could not be queued). */
   restore(files: readonly File[]): void {
-    this.#files = [...files.map((file) => ({ id: this.#nextId++, file })), ...this.#files];
-    this.#notify();
+    this.#set([...this.#entries(files), ...this.#files], this.refusals, this.added);
   }
 
   /** An object URL for an image's thumbnail (made on first use), undefined for other files. */
-  previewUrl(item: DraftFile): string | undefined {
-    if (!IMAGE_TYPES.includes(item.file.type)) return undefined;
-    let url = this.#previews.get(item.id);
-    if (!url) {
-      url = URL.createObjectURL(item.file);
-      this.#previews.set(item.id, url);
-    }
-    return url;
+  previewUrl({ id, file }: DraftFile): string | undefined {
+    if (!IMAGE_TYPES.includes(file.type)) return undefined;
+    if (!this.#previews.has(id)) this.#previews.set(id, URL.createObjectURL(file));
+    return this.#previews.get(id);
   }
 
-  /** Revokes every preview (the composer left the page); they are made again when shown again. */
-  releasePreviews(): void {
-    for (const id of [...this.#previews.keys()]) this.#revoke(id);
+  /** Revokes the previews of files not in `kept`: all of them when the composer left the page (they are made again when shown again). */
+  releasePreviews(kept: readonly DraftFile[] = []): void {
+    for (const [id, url] of this.#previews) {
+      if (kept.some((item) => item.id === id)) continue;
+      URL.revokeObjectURL(url);
+      this.#previews.delete(id);
+    }
   }
 
   subscribe(listener: () => void): () => void {
@@ -126,13 +102,15 @@ export class AttachmentDraft {
     return () => this.#listeners.delete(listener);
   }
 
-  #revoke(id: number): void {
-    const url = this.#previews.get(id);
-    if (url) URL.revokeObjectURL(url);
-    this.#previews.delete(id);
+  #entries(files: readonly File[]): DraftFile[] {
+    return files.map((file) => ({ id: this.#nextId++, file }));
   }
 
-  #notify(): void {
+  #set(files: DraftFile[], refusals: readonly FileRefusal[] = [], added = 0): void {
+    this.releasePreviews(files);
+    this.#files = files;
+    this.refusals = refusals;
+    this.added = added;
     for (const listener of [...this.#listeners]) listener();
   }
 }
@@ -141,10 +119,6 @@ const drafts = new WeakMap<object, AttachmentDraft>();
 
 /** The draft of `key`: the session, so every element of one chat shares it (or an element without one). */
 export function draftFor(key: object): AttachmentDraft {
-  let draft = drafts.get(key);
-  if (!draft) {
-    draft = new AttachmentDraft();
-    drafts.set(key, draft);
-  }
-  return draft;
+  if (!drafts.has(key)) drafts.set(key, new AttachmentDraft());
+  return drafts.get(key)!;
 }

@@ -4,8 +4,6 @@ import type { AttachmentDraft } from './attachment-draft.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-const carriesFiles = (event: DragEvent) => !!event.dataTransfer && [...event.dataTransfer.types].includes('Files');
-
 /**
  * Takes file drops on the host while the draft has a receiver (a composer); otherwise the drag is left to
  * the browser. `active` is true while files are dragged over the host. A drop already taken by an element
@@ -24,61 +22,42 @@ export class FileDropController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#host.addEventListener('dragenter', this.#handleEnter);
-    this.#host.addEventListener('dragover', this.#handleOver);
-    this.#host.addEventListener('dragleave', this.#handleLeave);
-    this.#host.addEventListener('drop', this.#handleDrop);
-    window.addEventListener('dragend', this.#reset);
-    window.addEventListener('drop', this.#reset);
+    this.#listen('addEventListener');
   }
 
   hostDisconnected(): void {
-    this.#host.removeEventListener('dragenter', this.#handleEnter);
-    this.#host.removeEventListener('dragover', this.#handleOver);
-    this.#host.removeEventListener('dragleave', this.#handleLeave);
-    this.#host.removeEventListener('drop', this.#handleDrop);
-    window.removeEventListener('dragend', this.#reset);
-    window.removeEventListener('drop', this.#reset);
-    this.#reset();
+    this.#listen('removeEventListener');
+    this.#set(0, false);
   }
 
-  #takes(event: DragEvent): boolean {
-    return carriesFiles(event) && !!this.#draft()?.receiving;
+  #listen(method: 'addEventListener' | 'removeEventListener'): void {
+    for (const type of ['dragenter', 'dragover', 'dragleave', 'drop']) this.#host[method](type, this);
+    // a drag that ends anywhere (dropped, or cancelled with Escape) is over here too
+    for (const type of ['dragend', 'drop']) window[method](type, this);
   }
 
-  #handleEnter = (event: DragEvent): void => {
-    if (!this.#takes(event)) return;
-    this.#depth++;
-    this.#setActive(true);
-  };
+  handleEvent(event: DragEvent): void {
+    const files = !!event.dataTransfer?.types.includes('Files');
+    const takes = files && !!this.#draft()?.receiving;
+    if (event.currentTarget === window || event.type === 'drop') {
+      this.#set(0, false);
+      if (event.currentTarget === window || event.defaultPrevented || !takes) return;
+      event.preventDefault();
+      this.#draft()!.add([...event.dataTransfer!.files]);
+    } else if (event.type === 'dragleave') {
+      if (this.active && files) this.#set(Math.max(0, this.#depth - 1), this.#depth > 1);
+    } else if (takes) {
+      // dragenter, dragover
+      if (event.type === 'dragover') {
+        event.preventDefault();
+        event.dataTransfer!.dropEffect = 'copy';
+      }
+      this.#set(this.#depth + Number(event.type === 'dragenter'), true);
+    }
+  }
 
-  #handleOver = (event: DragEvent): void => {
-    if (!this.#takes(event)) return;
-    event.preventDefault();
-    event.dataTransfer!.dropEffect = 'copy';
-    this.#setActive(true);
-  };
-
-  #handleLeave = (event: DragEvent): void => {
-    if (!this.active || !carriesFiles(event)) return;
-    this.#depth = Math.max(0, this.#depth - 1);
-    if (this.#depth === 0) this.#setActive(false);
-  };
-
-  #handleDrop = (event: DragEvent): void => {
-    const taken = event.defaultPrevented;
-    this.#reset();
-    if (taken || !this.#takes(event)) return;
-    event.preventDefault();
-    this.#draft()?.add([...event.dataTransfer!.files]);
-  };
-
-  #reset = (): void => {
-    this.#depth = 0;
-    this.#setActive(false);
-  };
-
-  #setActive(active: boolean): void {
+  #set(depth: number, active: boolean): void {
+    this.#depth = depth;
     if (this.active === active) return;
     this.active = active;
     this.#host.requestUpdate();
@@ -90,7 +69,7 @@ export function renderDropZone(active: boolean, text: string) {
   return active ? html`<div part="drop-zone" class="drop-zone"><p>${text}</p></div>` : nothing;
 }
 
-/** Styles of the drop target; the host must be positioned (`position: relative`). */
+/** Styles of the drop target; the host must be positioned (`position: relative`) and set `p { margin: 0 }`. */
 export const dropZoneStyles = css`
   .drop-zone {
     position: absolute; inset: 0; z-index: 1; display: grid; place-items: center; pointer-events: none;
@@ -98,5 +77,4 @@ export const dropZoneStyles = css`
     border: 2px dashed var(--_color-primary); border-radius: calc(var(--_radius) / 2);
     background: color-mix(in srgb, var(--_color-surface) 88%, transparent); color: var(--_color-primary);
   }
-  .drop-zone p { margin: 0; }
 `;
