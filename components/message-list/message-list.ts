@@ -67,10 +67,6 @@ export class CwMessageList extends LitElement {
   // files dropped on the conversation go to the chat's attachment draft, which the composer shows and sends
   readonly #drop = new FileDropController(this, () => this.#chat.session && draftFor(this.#chat.session));
   readonly #scrolling = new ScrollController(this, {
-    scroller: () => this.renderRoot.querySelector<HTMLElement>('.log'),
-    content: () => this.renderRoot.querySelector<HTMLElement>('.content'),
-    sentinel: () => this.renderRoot.querySelector<HTMLElement>('.older'),
-    bottomSentinel: () => this.renderRoot.querySelector<HTMLElement>('.newer'),
     showsNewest: () => this.#window.following,
     topChanged: (visible) => this.#handleTopChange(visible),
     bottomReached: () => this.#handleBottomReached(),
@@ -79,14 +75,12 @@ export class CwMessageList extends LitElement {
 
   readonly #listItems = new ListItems();
   readonly #window = new MessageWindow();
-  /** The rendered range at the last update, to notice when the window moved. */
-  #renderedRange = '';
+  /** The phase, the loading of older messages and the rendered range at the last update, to notice changes. */
+  #rendered = '';
   #messages?: readonly ChatMessage[];
   #firstKey?: string;
   #lastKey?: string;
   #newestId?: number;
-  #phase?: ChatState['phase'];
-  #loadingOlder = false;
   /** The first message's key when older messages were last asked for: the same again waits for a scroll. */
   #olderAskedAt?: string;
 
@@ -104,18 +98,15 @@ export class CwMessageList extends LitElement {
 
   protected override updated(): void {
     const current = this.#chat.state;
-    const loadingOlder = !!current?.loadingOlder;
     const { start, end } = this.#window.range();
-    const range = `${start}:${end}:${this.#listItems.items.length}`;
+    const rendered = `${current?.phase}:${!!current?.loadingOlder}:${start}:${end}:${this.#listItems.items.length}`;
     // a finished load, a newly ready chat or a moved window may leave an edge in view: ask again
-    if ((this.#loadingOlder && !loadingOlder) || current?.phase !== this.#phase || range !== this.#renderedRange) {
+    if (rendered !== this.#rendered) {
       this.#scrolling.recheckEdges();
       const list = this.renderRoot.querySelector('.messages');
       if (list) removeOrphanMarkers(list);
     }
-    this.#renderedRange = range;
-    this.#loadingOlder = loadingOlder;
-    this.#phase = current?.phase;
+    this.#rendered = rendered;
   }
 
   override render() {
@@ -183,7 +174,7 @@ export class CwMessageList extends LitElement {
     this.#window.setItems(this.#listItems.update(messages).items, this.#listItems.kept);
     // older messages the reader scrolled up for join the window; ones loaded by the page wait above it
     if (prepended && this.#olderAskedAt !== undefined) {
-      this.#scrolling.keepPosition(this.#firstRendered());
+      this.#scrolling.keepPosition(this.#renderedItems()[0]);
       this.#window.takePrepended(this.#firstKey!);
     }
     if (!messages.length) {
@@ -203,13 +194,9 @@ export class CwMessageList extends LitElement {
     this.#messages = messages;
   }
 
-  /** The first message's item on screen; not a date line, which moves up when older messages of its day arrive. */
-  #firstRendered(): Element | null {
-    return this.renderRoot.querySelector('.messages > .item');
-  }
-
-  #lastRendered(): Element | undefined {
-    return [...this.renderRoot.querySelectorAll('.messages > .item')].at(-1);
+  /** The messages' items on screen; not the date lines, which move up when older messages of their day arrive. */
+  #renderedItems(): Element[] {
+    return [...this.renderRoot.querySelectorAll('.messages > .item')];
   }
 
   #handleTopChange(visible: boolean): void {
@@ -217,7 +204,7 @@ export class CwMessageList extends LitElement {
       this.#olderAskedAt = undefined;
       return;
     }
-    const anchor = this.#firstRendered();
+    const anchor = this.#renderedItems()[0];
     if (this.#window.moveUp()) {
       this.#scrolling.keepPosition(anchor);
       this.requestUpdate();
@@ -232,7 +219,7 @@ export class CwMessageList extends LitElement {
   }
 
   #handleBottomReached(): void {
-    const anchor = this.#lastRendered();
+    const anchor = this.#renderedItems().at(-1);
     if (!this.#window.moveDown()) return;
     this.#scrolling.keepPosition(anchor);
     if (this.#window.following && this.#scrolling.atBottom) this.unseen = 0;

@@ -21,10 +21,6 @@ export class MessageWindow {
   #size = WINDOW_SIZE;
 
   /** Items rendered at most (at least 2); 0 renders them all. */
-  get size(): number {
-    return this.#size;
-  }
-
   set size(size: number) {
     const next = size > 0 ? Math.max(2, Math.floor(size)) : Infinity;
     if (next === this.#size) return;
@@ -33,8 +29,9 @@ export class MessageWindow {
     if (this.following) this.#startKey = undefined;
   }
 
+  /** How far the window moves: half its size. */
   get #step(): number {
-    return Number.isFinite(this.#size) ? Math.ceil(this.#size / 2) : Infinity;
+    return Math.ceil(this.#size / 2);
   }
 
   /** The window's end is the newest item: new messages appear as they arrive. */
@@ -50,10 +47,9 @@ export class MessageWindow {
   }
 
   range(): WindowRange {
-    const length = this.#items.length;
-    const endAt = this.#endKey === undefined ? undefined : this.#index.get(this.#endKey);
-    const end = endAt === undefined ? length : endAt + 1;
-    const startAt = this.#startKey === undefined ? undefined : this.#index.get(this.#startKey);
+    const endAt = this.#index.get(this.#endKey!);
+    const end = endAt === undefined ? this.#items.length : endAt + 1;
+    const startAt = this.#index.get(this.#startKey!);
     const start = startAt === undefined || startAt >= end ? Math.max(0, end - this.#size) : startAt;
     return { start, end };
   }
@@ -65,14 +61,8 @@ export class MessageWindow {
   follow(atBottom: boolean): void {
     if (!this.following) return;
     const { start, end } = this.range();
-    if (atBottom) {
-      this.#startKey = this.#items[Math.max(0, end - this.#size)]?.key;
-    } else if (end - start > this.#size + this.#step) {
-      this.#startKey = this.#items[start]?.key;
-      this.#endKey = this.#items[start + this.#size - 1]?.key;
-    } else {
-      this.#startKey = this.#items[start]?.key;
-    }
+    if (atBottom) this.#show(Math.max(0, end - this.#size), end);
+    else this.#show(start, end - start > this.#size + this.#step ? start + this.#size : end);
   }
 
   /** Moves the window towards older items; false when it is already at the oldest held. */
@@ -80,9 +70,7 @@ export class MessageWindow {
     const { start, end } = this.range();
     if (start === 0) return false;
     const newStart = Math.max(0, start - this.#step);
-    const newEnd = Math.min(end, newStart + this.#size);
-    this.#startKey = this.#items[newStart].key;
-    this.#endKey = newEnd >= this.#items.length ? undefined : this.#items[newEnd - 1].key;
+    this.#show(newStart, Math.min(end, newStart + this.#size));
     return true;
   }
 
@@ -92,23 +80,23 @@ export class MessageWindow {
     const length = this.#items.length;
     if (end >= length) return false;
     const newEnd = Math.min(length, end + this.#step);
-    const newStart = Math.max(start, newEnd - this.#size);
-    this.#startKey = this.#items[newStart].key;
-    this.#endKey = newEnd >= length ? undefined : this.#items[newEnd - 1].key;
+    this.#show(Math.max(start, newEnd - this.#size), newEnd);
     return true;
   }
 
   /** Widens the window to take in items just prepended above its start (an older page arrived). */
   takePrepended(previousFirstKey: string): void {
-    const firstAt = this.#index.get(previousFirstKey);
-    const { start } = this.range();
-    if (firstAt === undefined || start !== firstAt) return;
-    this.moveUp();
+    if (this.range().start === this.#index.get(previousFirstKey)) this.moveUp();
   }
 
   /** Back to the newest items (the jump button, or the contact sent a message). */
   toNewest(): void {
-    this.#startKey = undefined;
-    this.#endKey = undefined;
+    this.#startKey = this.#endKey = undefined;
+  }
+
+  /** Renders items `start` to `end` (exclusive), following when `end` is the newest. */
+  #show(start: number, end: number): void {
+    this.#startKey = this.#items[start]?.key;
+    this.#endKey = end < this.#items.length ? this.#items[end - 1].key : undefined;
   }
 }

@@ -3,15 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /** Closer to the bottom than this counts as "at the bottom" (px). */
 const BOTTOM_SLACK = 32;
 
-export interface ScrollElements {
-  /** The scrolling box. */
-  scroller(): HTMLElement | null;
-  /** Everything inside it, whose size changes as messages come and go. */
-  content(): HTMLElement | null;
-  /** An element at the top of the content, present while older messages can be shown or loaded. */
-  sentinel(): HTMLElement | null;
-  /** An element at the bottom of the messages, present while newer ones are held but not rendered. */
-  bottomSentinel(): HTMLElement | null;
+export interface ScrollEvents {
   /** The newest message is rendered, so being at the bottom means reading the latest (and staying there). */
   showsNewest(): boolean;
   /** The top sentinel came into view, or left it. */
@@ -22,14 +14,21 @@ export interface ScrollElements {
   awayChanged(away: boolean): void;
 }
 
+type Host = ReactiveControllerHost & { readonly renderRoot: ParentNode };
+
 /**
  * The message list's scrolling: sticks to the bottom as content grows unless the user scrolled up, keeps
  * the visible messages in place when items are added above or removed below, and reports when the top or
  * the bottom edge of the rendered messages comes into view. Adjustments happen after the new messages are
  * laid out, before paint: in a ResizeObserver callback, or the next animation frame when no size changed.
+ *
+ * In the host it finds `.log`, the scrolling box; `.content`, everything inside it, whose size changes as
+ * messages come and go; and two sentinels: `.older` at the top of the content, present while older messages
+ * can be shown or loaded, and `.newer` below the messages, present while newer ones are held but not rendered.
  */
 export class ScrollController implements ReactiveController {
-  readonly #elements: ScrollElements;
+  readonly #host: Host;
+  readonly #events: ScrollEvents;
   #stuck = true;
   #away = false;
   /** An element that stays where it is on screen through the next change, and where that is. */
@@ -40,12 +39,12 @@ export class ScrollController implements ReactiveController {
   #resizeObserver?: ResizeObserver;
   #edgeObserver?: IntersectionObserver;
   #scroller?: HTMLElement;
-  #sentinel?: HTMLElement;
-  #bottomSentinel?: HTMLElement;
+  /** The top and the bottom sentinel, when present. */
+  #sentinels: (Element | undefined)[] = [];
 
-  constructor(host: ReactiveControllerHost, elements: ScrollElements) {
-    host.addController(this);
-    this.#elements = elements;
+  constructor(host: Host, events: ScrollEvents) {
+    (this.#host = host).addController(this);
+    this.#events = events;
   }
 
   /** The user is reading the latest messages (or there is nothing to scroll). */
@@ -54,24 +53,20 @@ export class ScrollController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.#elements.scroller()) this.hostUpdated();
+    if (this.#find('.log')) this.hostUpdated();
   }
 
   hostUpdated(): void {
-    const scroller = this.#elements.scroller();
+    const scroller = this.#find('.log');
     if (scroller && scroller !== this.#scroller) this.#attach(scroller);
-    const sentinel = this.#elements.sentinel() ?? undefined;
-    if (sentinel !== this.#sentinel) {
-      if (this.#sentinel) this.#edgeObserver?.unobserve(this.#sentinel);
-      this.#sentinel = sentinel;
+    const sentinels = [this.#find('.older'), this.#find('.newer')];
+    sentinels.forEach((sentinel, index) => {
+      const previous = this.#sentinels[index];
+      if (sentinel === previous) return;
+      if (previous) this.#edgeObserver?.unobserve(previous);
       if (sentinel) this.#edgeObserver?.observe(sentinel);
-    }
-    const bottom = this.#elements.bottomSentinel() ?? undefined;
-    if (bottom !== this.#bottomSentinel) {
-      if (this.#bottomSentinel) this.#edgeObserver?.unobserve(this.#bottomSentinel);
-      this.#bottomSentinel = bottom;
-      if (bottom) this.#edgeObserver?.observe(bottom);
-    }
+    });
+    this.#sentinels = sentinels;
     if (this.#anchor && !this.#anchorFrame) {
       // children render after this update: wait for them, but adjust before the frame is painted
       this.#anchorFrame = requestAnimationFrame(() => {
@@ -88,8 +83,7 @@ export class ScrollController implements ReactiveController {
     cancelAnimationFrame(this.#anchorFrame);
     this.#anchorFrame = 0;
     this.#scroller = undefined;
-    this.#sentinel = undefined;
-    this.#bottomSentinel = undefined;
+    this.#sentinels = [];
   }
 
   /**
@@ -98,9 +92,8 @@ export class ScrollController implements ReactiveController {
    * of older ones above loses its author line).
    */
   keepPosition(anchor: Element | null | undefined): void {
-    const scroller = this.#elements.scroller();
-    if (!scroller || !anchor || this.#anchor) return;
-    this.#anchor = { element: anchor, offset: anchor.getBoundingClientRect().bottom - scroller.getBoundingClientRect().top };
+    const scroller = this.#find('.log');
+    if (scroller && anchor && !this.#anchor) this.#anchor = { element: anchor, offset: offsetIn(scroller, anchor) };
   }
 
   /** Follow the bottom again from the next layout on (e.g. the contact just sent a message). */
@@ -110,18 +103,22 @@ export class ScrollController implements ReactiveController {
 
   scrollToBottom(): void {
     this.#stuck = true;
-    const scroller = this.#elements.scroller();
+    const scroller = this.#find('.log');
     if (scroller) this.#scrollTo(scroller, scroller.scrollHeight);
     this.#setAway(false);
   }
 
   /** Asks again whether the edges are in view (after a change that may have left them visible). */
   recheckEdges(): void {
-    for (const sentinel of [this.#sentinel, this.#bottomSentinel]) {
+    for (const sentinel of this.#sentinels) {
       if (!sentinel || !this.#edgeObserver) continue;
       this.#edgeObserver.unobserve(sentinel);
       this.#edgeObserver.observe(sentinel);
     }
+  }
+
+  #find(selector: string): HTMLElement | undefined {
+    return this.#host.renderRoot.querySelector<HTMLElement>(selector) ?? undefined;
   }
 
   #attach(scroller: HTMLElement): void {
@@ -130,7 +127,7 @@ export class ScrollController implements ReactiveController {
     scroller.addEventListener('scroll', this.#handleScroll, { passive: true });
     this.#resizeObserver = new ResizeObserver(this.#handleResize);
     this.#resizeObserver.observe(scroller);
-    const content = this.#elements.content();
+    const content = this.#find('.content');
     if (content) this.#resizeObserver.observe(content);
     this.#edgeObserver = new IntersectionObserver(this.#handleEdges, { root: scroller, rootMargin: '64px 0px' });
   }
@@ -140,7 +137,7 @@ export class ScrollController implements ReactiveController {
     if (!scroller) return;
     if (this.#anchor) {
       this.#restoreAnchor();
-    } else if (this.#stuck && this.#elements.showsNewest()) {
+    } else if (this.#stuck && this.#events.showsNewest()) {
       this.#scrollTo(scroller, scroller.scrollHeight);
     }
   };
@@ -150,7 +147,7 @@ export class ScrollController implements ReactiveController {
     const scroller = this.#scroller;
     this.#anchor = undefined;
     if (!anchor || !scroller || !anchor.element.isConnected) return;
-    const offset = anchor.element.getBoundingClientRect().bottom - scroller.getBoundingClientRect().top;
+    const offset = offsetIn(scroller, anchor.element);
     if (offset !== anchor.offset) this.#scrollTo(scroller, scroller.scrollTop + offset - anchor.offset);
     // what was the bottom may be in the middle now (newer items were added below)
     this.#updateStuck(scroller);
@@ -176,15 +173,21 @@ export class ScrollController implements ReactiveController {
   };
 
   readonly #handleEdges = (entries: IntersectionObserverEntry[]): void => {
+    const [top, bottom] = this.#sentinels;
     for (const entry of entries) {
-      if (entry.target === this.#sentinel) this.#elements.topChanged(entry.isIntersecting);
-      else if (entry.target === this.#bottomSentinel && entry.isIntersecting) this.#elements.bottomReached();
+      if (entry.target === top) this.#events.topChanged(entry.isIntersecting);
+      else if (entry.target === bottom && entry.isIntersecting) this.#events.bottomReached();
     }
   };
 
   #setAway(away: boolean): void {
     if (away === this.#away) return;
     this.#away = away;
-    this.#elements.awayChanged(away);
+    this.#events.awayChanged(away);
   }
+}
+
+/** Where `element`'s bottom edge is, from the top of the scrolling box. */
+function offsetIn(scroller: Element, element: Element): number {
+  return element.getBoundingClientRect().bottom - scroller.getBoundingClientRect().top;
 }
