@@ -7,14 +7,19 @@ import { SessionController } from '../shared/session-controller.js';
 import { en } from '../shared/english.js';
 import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { dropZoneStyles, renderDropZone } from '../shared/file-drop.js';
-import { AttachmentPicker } from './attachment-picker.js';
-import { DEFAULT_MAX_FILES, parseFileSize } from './file-rules.js';
+import { draftFor, type AttachmentDraft, type DraftFile, type FileRefusal } from '../shared/attachment-draft.js';
+import { dropZoneStyles, FileDropController, renderDropZone } from '../shared/file-drop.js';
+import { formatSize } from '../message/message-parts.js';
+import { DEFAULT_MAX_FILES, fileCheck, parseFileSize } from './file-rules.js';
 import styles from './composer.styles.js';
 
 /** Keeps focus (and so the on-screen keyboard) in the text box when the send button is pressed. */
 const keepFocus = (event: MouseEvent) => event.preventDefault();
 const sendIcon = svg`<path d="M3.4 20.4 21 12 3.4 3.6 3.4 10.2 15 12 3.4 13.8z" fill="currentColor"/>`;
+const clipIcon = svg`<path d="M16.5 6.5 8.6 14.4a1.9 1.9 0 0 0 2.7 2.7l8-8a3.8 3.8 0 0 0-5.4-5.4l-8 8a5.7 5.7 0 0 0 8 8l7.2-7.2"
+  fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`;
+const fileIcon = svg`<path d="M6 2h8l5 5v15H6z M14 2v5h5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>`;
+const removeIcon = svg`<path d="M6 6l12 12M18 6 6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`;
 
 /**
  * Text box that sends the visitor's message. Enter sends, Shift+Enter breaks the line, and nothing is sent
@@ -66,40 +71,75 @@ export class CwComposer extends LitElement {
   @state() private draft = '';
   @state() private failed = false;
   readonly #chat = new SessionController(this);
-  readonly #picker = new AttachmentPicker(this, {
-    key: () => this.#chat.session ?? this,
-    strings: () => this.strings,
-    rules: () => ({ accept: this.accept, maxFileSize: parseFileSize(this.maxFileSize), maxFiles: this.maxFiles }),
-    inactive: () => this.disabled || !!this.#blockedReason(),
-  });
+  readonly #drop = new FileDropController(this, () => this.#files);
+  /** The files to send: the chat's shared draft, so the message list can take drops too. */
+  #files?: AttachmentDraft;
+  #unsubscribe?: () => void;
+  #unreceive?: () => void;
 
   /** Adds files to the message being written, as choosing them would (the same rules apply). */
   addFiles(files: Iterable<File>): void {
-    this.#picker.draft.add(files);
+    this.#sync().add(files);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#sync();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#release();
+  }
+
+  protected override willUpdate(): void {
+    this.#sync();
   }
 
   override render() {
     const reason = this.#blockedReason();
+    const inactive = this.disabled || !!reason;
     const describedBy = reason ? 'reason' : this.failed ? 'error' : undefined;
+    const files = this.#files?.files ?? [];
+    const { refusals = [], added = 0 } = this.#files ?? {};
     // rows: for browsers without `field-sizing: content` (where rows are ignored), one row per line
     return html`
       <form part="form" @submit=${this.#handleSubmit}>
         ${reason ? html`<p id="reason" part="reason" class="reason">${reason}</p>` : nothing}
         <label class="visually-hidden" for="input">${this.strings.messageLabel}</label>
-        <textarea id="input" part="input" rows=${this.draft.split('\n').length} .value=${this.draft}
-          ?disabled=${this.disabled || !!reason} placeholder=${this.placeholder || this.strings.messagePlaceholder}
-          aria-describedby=${ifDefined(describedBy)} @input=${this.#handleInput} @keydown=${this.#handleKeydown}
-          @blur=${this.#handleBlur} @paste=${this.#picker.handlePaste}></textarea>
-        ${this.#picker.renderButton()}
+        <textarea id="input" part="input" rows=${this.draft.split('\n').length} .value=${this.draft} ?disabled=${inactive}
+          placeholder=${this.placeholder || this.strings.messagePlaceholder} aria-describedby=${ifDefined(describedBy)}
+          @input=${this.#handleInput} @keydown=${this.#handleKeydown} @blur=${this.#handleBlur}
+          @paste=${this.#handlePaste}></textarea>
+        <button part="attach-button" class="attach" type="button" ?disabled=${inactive} @click=${this.#handleAttachClick}>
+          <span class="visually-hidden">${this.strings.attachFiles}</span><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${clipIcon}</svg>
+        </button>
+        <input class="file-input" type="file" multiple hidden tabindex="-1" accept=${this.accept || nothing}
+          @change=${this.#handleInputChange}>
         <slot name="actions"></slot>
         <button part="send-button" class="send" type="submit" ?disabled=${!this.#canSend()} @mousedown=${keepFocus}>
-          <span class="visually-hidden">${this.strings.send}</span>
-          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${sendIcon}</svg>
+          <span class="visually-hidden">${this.strings.send}</span><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${sendIcon}</svg>
         </button>
-        ${this.#picker.renderFiles()}
+        ${files.length ? html`<ul part="files" class="files" aria-label=${this.strings.filesToSend}>
+          ${files.map((item) => this.#renderFile(item))}</ul>` : nothing}
+        ${refusals.length ? html`<div part="file-error" class="error file-error" role="alert">${refusals.map((refusal) =>
+          html`<p>${refusalText(refusal, this.strings)}</p>`)}</div>` : nothing}
+        <p class="visually-hidden" role="status">${added ? this.strings.filesAttached(added) : ''}</p>
         ${this.failed ? html`<p id="error" part="error" class="error" role="alert">${this.strings.sendFailed}</p>` : nothing}
       </form>
-      ${renderDropZone(this.#picker.drop.active, this.strings.dropFiles)}`;
+      ${renderDropZone(this.#drop.active, this.strings.dropFiles)}`;
+  }
+
+  #renderFile(item: DraftFile) {
+    const preview = this.#files?.previewUrl(item);
+    const { name, size } = item.file;
+    return html`<li part="file" class="file">
+      ${preview ? html`<img class="thumb" src=${preview} alt="">` : html`<svg class="thumb icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${fileIcon}</svg>`}
+      <span class="file-text"><bdi class="file-name">${name}</bdi>
+        <bdi class="file-size">${formatSize(size, this.strings.$locale)}</bdi></span>
+      <button part="remove-button" class="remove" type="button" value=${item.id} aria-label=${this.strings.removeFile(name)}
+        @click=${this.#handleRemove}><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${removeIcon}</svg></button>
+    </li>`;
   }
 
   #blockedReason(): string {
@@ -108,7 +148,40 @@ export class CwComposer extends LitElement {
 
   #canSend(): boolean {
     return !this.disabled && !this.#blockedReason() && !!this.#chat.session
-      && (this.draft.trim() !== '' || this.#picker.files.length > 0);
+      && (this.draft.trim() !== '' || !!this.#files?.files.length);
+  }
+
+  /**
+   * Follows the chat's draft (the session's; the composer's own until the session is known) and receives
+   * files only while the composer can send. Returns the draft.
+   */
+  #sync(): AttachmentDraft {
+    const draft = draftFor(this.#chat.session ?? this);
+    if (draft !== this.#files) {
+      // files added before the session was known (its context arrives after connecting) move with the composer
+      const carried = this.#files?.take() ?? [];
+      this.#release();
+      this.#files = draft;
+      if (carried.length) draft.restore(carried);
+      this.#unsubscribe = draft.subscribe(() => this.requestUpdate());
+    }
+    const receiving = !this.disabled && !this.#blockedReason();
+    if (receiving && !this.#unreceive) {
+      this.#unreceive = draft.receive(fileCheck(() =>
+        ({ accept: this.accept, maxFileSize: parseFileSize(this.maxFileSize), maxFiles: this.maxFiles })));
+    }
+    if (!receiving && this.#unreceive) {
+      this.#unreceive();
+      this.#unreceive = undefined;
+    }
+    return draft;
+  }
+
+  #release(): void {
+    this.#unreceive?.();
+    this.#unsubscribe?.();
+    this.#files?.releasePreviews();
+    this.#unreceive = this.#unsubscribe = this.#files = undefined;
   }
 
   #handleInput(event: InputEvent) {
@@ -126,22 +199,61 @@ export class CwComposer extends LitElement {
     this.#chat.session?.stopTyping();
   }
 
+  /** Files pasted into the text box; rich text copied with a picture (a document, a page) pastes its words. */
+  #handlePaste(event: ClipboardEvent) {
+    const data = event.clipboardData;
+    const files = [...(data?.files ?? [])];
+    if (!data || !files.length || this.disabled || this.#blockedReason()) return;
+    if (data.types.includes('text/html') && data.getData('text/plain').trim() !== '') return;
+    event.preventDefault();
+    this.addFiles(files);
+  }
+
+  #handleAttachClick() {
+    this.renderRoot.querySelector<HTMLInputElement>('.file-input')?.click();
+  }
+
+  #handleInputChange(event: Event) {
+    const input = event.target as HTMLInputElement;
+    this.addFiles(input.files!);
+    input.value = ''; // choosing the same file again fires change again
+  }
+
+  async #handleRemove(event: Event) {
+    const id = Number((event.currentTarget as HTMLButtonElement).value);
+    const files = this.#sync();
+    const index = files.files.findIndex((item) => item.id === id);
+    files.remove(id);
+    await this.updateComplete;
+    const buttons = this.renderRoot.querySelectorAll<HTMLElement>('.remove, textarea');
+    // the next file's remove button, else the previous one's, else the text box
+    buttons[Math.min(index + 1, buttons.length - 1)]?.focus();
+  }
+
   async #handleSubmit(event: Event) {
     event.preventDefault();
     const session = this.#chat.session;
     const draft = this.draft;
     if (!this.#canSend()) return;
     this.draft = '';
-    const files = this.#picker.draft.take();
+    const files = this.#sync().take();
     try {
       await session!.send(draft, files);
       this.failed = false;
     } catch {
       this.draft = draft;
-      this.#picker.draft.restore(files);
+      this.#sync().restore(files);
       this.failed = true;
     }
     this.renderRoot.querySelector('textarea')?.focus();
+  }
+}
+
+function refusalText(refusal: FileRefusal, strings: Strings): string {
+  switch (refusal.reason) {
+    case 'type': return strings.fileTypeRefused(refusal.name);
+    case 'size': return strings.fileTooLarge(refusal.name, formatSize(refusal.limit, strings.$locale));
+    case 'count': return strings.tooManyFiles(refusal.name, refusal.limit ?? 0);
   }
 }
 
