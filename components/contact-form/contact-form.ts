@@ -149,13 +149,11 @@ export class CwContactForm extends LitElement {
   }
 
   #handleInput(event: InputEvent) {
-    const input = event.target as HTMLInputElement;
-    this.values = { ...this.values, [input.name]: input.value };
-    if (this.errors[input.name]) {
-      const errors = { ...this.errors };
-      delete errors[input.name];
-      this.errors = errors;
-    }
+    const { name, value } = event.target as HTMLInputElement;
+    const errors = { ...this.errors };
+    delete errors[name];
+    this.values = { ...this.values, [name]: value };
+    this.errors = errors;
   }
 
   async #handleSubmit(event: SubmitEvent) {
@@ -163,56 +161,41 @@ export class CwContactForm extends LitElement {
     const session = this.#chat.session;
     if (!session || this.saving) return;
     const fields = this.#visibleFields();
+    const hadFocus = this.matches(':focus-within');
     this.formError = '';
     this.errors = validate(fields, this.values, this.#requiredSet(), this.strings);
-    if (Object.keys(this.errors).length) {
-      await this.#focusFirstInvalid();
-      return;
-    }
-    await this.#save(session, fields);
-  }
-
-  async #save(session: ChatSession, fields: ContactField[]) {
-    const hadFocus = this.matches(':focus-within');
-    this.saving = true;
-    try {
-      if (session.store.state.phase === 'idle') await session.start();
-      await session.updateContact(toAttributes(fields, this.values));
-      this.savedFor = session.store.state.contact?.source_id;
-      this.values = {};
-    } catch (error) {
-      this.#showFailure(error);
-    } finally {
+    if (!Object.keys(this.errors).length) {
+      this.saving = true;
+      try {
+        if (session.store.state.phase === 'idle') await session.start();
+        await session.updateContact(toAttributes(fields, this.values));
+        this.savedFor = session.store.state.contact?.source_id;
+        this.values = {};
+      } catch (error) {
+        this.#showFailure(error);
+      }
       this.saving = false;
     }
-    if (Object.keys(this.errors).length) return this.#focusFirstInvalid();
     await this.updateComplete;
-    // the form is gone: keep focus in the element rather than losing it to the page
-    if (hadFocus && this.savedFor !== undefined) this.renderRoot.querySelector<HTMLElement>('[part="status"]')?.focus();
+    const invalid = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid) invalid.focus();
+    // saved, the form is gone: keep focus in the element rather than losing it to the page
+    else if (hadFocus && this.savedFor !== undefined) this.renderRoot.querySelector<HTMLElement>('[part="status"]')?.focus();
   }
 
-  /** A 422 names the attributes it rejects: the message goes under those fields, else under the form. */
+  /**
+   * A 422 names the attributes it rejects: the message goes under those fields, else under the form.
+   * Chatwoot's 422 texts are English; the format hints for e-mail and phone are localized.
+   */
   #showFailure(error: unknown) {
     const visible = new Set(this.#visibleFields().map((field) => field.id));
     const ids = error instanceof ApiError && error.status === 422
       ? error.attributes.map(fieldIdFor).filter((id) => visible.has(id)) : [];
-    if (ids.length === 0) {
-      this.formError = this.strings.contactSaveFailed;
-      return;
-    }
-    const serverMessage = (error as ApiError).serverMessage;
-    this.errors = Object.fromEntries(ids.map((id) => [id, this.#messageFor(id, serverMessage)]));
-  }
-
-  /** Chatwoot's 422 texts are English; the format hints for e-mail and phone are localized. */
-  #messageFor(id: string, serverMessage: string | undefined): string {
-    const invalid = BUILT_INS[id]?.invalid;
-    return invalid ? this.strings[invalid] : serverMessage ?? this.strings.contactSaveFailed;
-  }
-
-  async #focusFirstInvalid() {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (!ids.length) this.formError = this.strings.contactSaveFailed;
+    this.errors = Object.fromEntries(ids.map((id) => {
+      const invalid = BUILT_INS[id]?.invalid;
+      return [id, invalid ? this.strings[invalid] : (error as ApiError).serverMessage ?? this.strings.contactSaveFailed];
+    }));
   }
 }
 
