@@ -9,8 +9,10 @@ export default css`
     gap: var(--cw-contact-form-gap, calc(var(--_space) * 1.5));
     padding: calc(var(--_space) * 2);
   }
-  .intro {
+  p {
     margin: 0;
+  }
+  .intro {
     color: var(--_color-muted);
   }
   .field {
@@ -41,7 +43,6 @@ export default css`
     border-color: var(--_color-danger);
   }
   .error {
-    margin: 0;
     color: var(--_color-danger);
     font-size: 0.875em;
   }
@@ -63,7 +64,6 @@ export default css`
     cursor: progress;
   }
   .status {
-    margin: 0;
     padding-inline: calc(var(--_space) * 2);
     color: var(--_color-success);
   }

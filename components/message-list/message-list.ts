@@ -1,6 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, noChange, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import type { ChatMessage, ChatNotice, ChatState } from '../../services/conversation-store.js';
@@ -77,6 +76,8 @@ export class CwMessageList extends LitElement {
   readonly #window = new MessageWindow();
   /** The phase, the loading of older messages and the rendered range at the last update, to notice changes. */
   #rendered = '';
+  /** What the rendered items were worked out from. */
+  #itemsFrom: unknown[] = [];
   #messages?: readonly ChatMessage[];
   #firstKey?: string;
   #lastKey?: string;
@@ -119,8 +120,8 @@ export class CwMessageList extends LitElement {
       <div part="log" class="log" role="log" tabindex="0" aria-label=${this.strings.conversationLabel} aria-busy=${busy ? 'true' : 'false'}>
         <div class="content">
           ${current?.hasOlder || start > 0 ? html`<div class="older">${current?.loadingOlder ? this.strings.loadingOlder : nothing}</div>` : nothing}
-          <ol class="messages">${guard([this.#listItems.items, this.strings, start, end], () =>
-            repeat(this.#listItems.items.slice(start, end), (item) => item.key, (item) => this.#renderItem(item)))}</ol>
+          <ol class="messages">${this.#itemsChanged(start, end)
+            ? repeat(this.#listItems.items.slice(start, end), (item) => item.key, (item) => this.#renderItem(item)) : noChange}</ol>
           ${following ? nothing : html`<div class="newer"></div>`}
           ${current ? this.#renderPhase(current) : nothing}
           ${current?.typing && following ? html`<p part="typing" class="typing">${this.strings.typing(
@@ -130,6 +131,14 @@ export class CwMessageList extends LitElement {
       ${this.away || !following ? html`<button part="jump-button" class="jump" type="button" @click=${this.#handleJump}>${
         this.unseen ? this.strings.newMessages(this.unseen) : this.strings.jumpToLatest}</button>` : nothing}
       ${renderDropZone(this.#drop.active, this.strings.dropFiles)}`;
+  }
+
+  /** Whether the items to render changed since the last render (a typing line or a notice changes none). */
+  #itemsChanged(start: number, end: number): boolean {
+    const from = [this.#listItems.items, this.strings, start, end];
+    const changed = from.some((value, index) => value !== this.#itemsFrom[index]);
+    this.#itemsFrom = from;
+    return changed;
   }
 
   #renderItem(item: ListItem) {
