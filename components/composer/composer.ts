@@ -98,7 +98,7 @@ export class CwComposer extends LitElement {
 
   override render() {
     const reason = this.#blockedReason();
-    const inactive = this.disabled || !!reason;
+    const inactive = this.#inactive();
     const describedBy = reason ? 'reason' : this.failed ? 'error' : undefined;
     const files = this.#files?.files ?? [];
     const { refusals = [], added = 0 } = this.#files ?? {};
@@ -146,8 +146,13 @@ export class CwComposer extends LitElement {
     return this.#chat.state?.sendBlockedBy === 'contact-form' ? this.strings.contactFormFirst : '';
   }
 
+  /** Disabled, or blocked: nothing is typed, sent or taken. */
+  #inactive(): boolean {
+    return this.disabled || !!this.#blockedReason();
+  }
+
   #canSend(): boolean {
-    return !this.disabled && !this.#blockedReason() && !!this.#chat.session
+    return !this.#inactive() && !!this.#chat.session
       && (this.draft.trim() !== '' || !!this.#files?.files.length);
   }
 
@@ -165,14 +170,12 @@ export class CwComposer extends LitElement {
       if (carried.length) draft.restore(carried);
       this.#unsubscribe = draft.subscribe(() => this.requestUpdate());
     }
-    const receiving = !this.disabled && !this.#blockedReason();
-    if (receiving && !this.#unreceive) {
-      this.#unreceive = draft.receive(fileCheck(() =>
-        ({ accept: this.accept, maxFileSize: parseFileSize(this.maxFileSize), maxFiles: this.maxFiles })));
-    }
-    if (!receiving && this.#unreceive) {
-      this.#unreceive();
+    if (this.#inactive()) {
+      this.#unreceive?.();
       this.#unreceive = undefined;
+    } else {
+      this.#unreceive ??= draft.receive(fileCheck(() =>
+        ({ accept: this.accept, maxFileSize: parseFileSize(this.maxFileSize), maxFiles: this.maxFiles })));
     }
     return draft;
   }
@@ -203,7 +206,7 @@ export class CwComposer extends LitElement {
   #handlePaste(event: ClipboardEvent) {
     const data = event.clipboardData;
     const files = [...(data?.files ?? [])];
-    if (!data || !files.length || this.disabled || this.#blockedReason()) return;
+    if (!data || !files.length || this.#inactive()) return;
     if (data.types.includes('text/html') && data.getData('text/plain').trim() !== '') return;
     event.preventDefault();
     this.addFiles(files);
