@@ -102,7 +102,7 @@ export class CwContactForm extends LitElement {
           ${required ? html`<span class="mark">${this.strings.requiredMark}</span>` : nothing}
         </label>
         <input part="input" id=${id} name=${field.id} type=${field.builtIn?.type ?? 'text'} ?required=${required}
-          autocomplete=${ifDefined(field.builtIn?.autocomplete)} aria-invalid=${error ? 'true' : 'false'}
+          autocomplete=${ifDefined(field.builtIn?.autocomplete)} aria-invalid=${!!error}
           aria-describedby=${ifDefined(error ? `${id}-error` : undefined)} .value=${this.values[field.id] ?? ''}
           @input=${this.#handleInput} />
         ${error ? html`<p part="error" id="${id}-error" class="error">${error}</p>` : nothing}

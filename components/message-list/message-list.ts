@@ -19,7 +19,7 @@ import { ScrollController } from './scroll-controller.js';
 import { SeenController } from './seen-controller.js';
 import styles from './message-list.styles.js';
 
-const MESSAGE_PARTS = 'bubble, author, avatar, time, status, attachment, upload, cancel-button, viewer, retry-button, discard-button, activity';
+const MESSAGE_PARTS = 'bubble,author,avatar,time,status,attachment,upload,cancel-button,viewer,retry-button,discard-button,activity';
 
 const NOTICE_TEXT = {
   'history-gap': 'historyGap', 'catch-up-failed': 'catchUpFailed', 'outbox-expired': 'outboxExpired',
@@ -117,7 +117,7 @@ export class CwMessageList extends LitElement {
     const following = this.#window.following;
     return html`
       <div class="notices" role="status">${current ? this.#renderNotices(current) : nothing}</div>
-      <div part="log" class="log" role="log" tabindex="0" aria-label=${this.strings.conversationLabel} aria-busy=${busy ? 'true' : 'false'}>
+      <div part="log" class="log" role="log" tabindex="0" aria-label=${this.strings.conversationLabel} aria-busy=${busy}>
         <div class="content">
           ${current?.hasOlder || start > 0 ? html`<div class="older">${current?.loadingOlder ? this.strings.loadingOlder : nothing}</div>` : nothing}
           <ol class="messages">${this.#itemsChanged(start, end)
