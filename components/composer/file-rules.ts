@@ -2,19 +2,19 @@
 import type { FileCheck } from '../shared/attachment-draft.js';
 
 /** Chatwoot's limit for web-widget inboxes (40 MB) and its per-message attachment limit. */
-export const DEFAULT_MAX_FILE_SIZE = 40_000_000;
+const DEFAULT_MAX_FILE_SIZE = 40_000_000;
 export const DEFAULT_MAX_FILES = 15;
 
 const UNITS: Record<string, number> = { '': 1, k: 1e3, m: 1e6, g: 1e9 };
 
 /**
  * Bytes from a number or a size like `10MB`, `500 kB`, `1.5GB` (decimal units, as sizes are shown).
- * Anything else gives the fallback.
+ * Anything else gives the default, 40 MB.
  */
-export function parseFileSize(value: string | number | null | undefined, fallback = DEFAULT_MAX_FILE_SIZE): number {
+export function parseFileSize(value: string | number | null | undefined): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$/i.exec(String(value));
   const bytes = typeof value === 'number' ? value : match ? Math.round(Number(match[1]) * UNITS[match[2].toLowerCase()]) : 0;
-  return bytes > 0 && bytes < Infinity ? bytes : fallback;
+  return bytes > 0 && bytes < Infinity ? bytes : DEFAULT_MAX_FILE_SIZE;
 }
 
 /** Whether `file` matches an `accept` list as `<input type=file>` reads it: `.ext`, `type/*`, `type/sub`. */

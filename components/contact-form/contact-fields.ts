@@ -46,9 +46,8 @@ export function parseFields(value: string): ContactField[] {
 
 function parseField(token: string): ContactField | undefined {
   if (Object.hasOwn(BUILT_INS, token)) return { id: token, key: token, builtIn: BUILT_INS[token] };
-  const [key, ...rest] = token.slice(5).split('|');
-  if (!token.startsWith('attr:') || !key) return undefined;
-  return { id: `attr:${key}`, key, label: rest.join('|').replace(/^(["'])(.*)\1$/, '$2').trim() };
+  const [, key, label] = /^attr:([^|]+)\|?(.*)$/.exec(token) ?? [];
+  return key ? { id: `attr:${key}`, key, label: label.replace(/^(["'])(.*)\1$/, '$2').trim() } : undefined;
 }
 
 /**
