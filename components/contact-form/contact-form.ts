@@ -133,13 +133,11 @@ export class CwContactForm extends LitElement {
   #syncBlock(): void {
     const session = this.#chat.session;
     if (!session) return;
-    if (this.#blockedSession && this.#blockedSession !== session) this.#releaseBlock();
     const hold = this.required && !this.#isComplete();
+    if (!hold || this.#blockedSession !== session) this.#releaseBlock();
     if (hold && session.store.state.sendBlockedBy !== 'contact-form') {
       this.#blockedSession = session;
       session.blockSending('contact-form');
-    } else if (!hold && this.#blockedSession) {
-      this.#releaseBlock();
     }
   }
 
