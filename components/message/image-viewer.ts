@@ -24,10 +24,6 @@ export class ImageViewer implements ReactiveController {
     (this.#host = host).addController(this);
   }
 
-  get open(): boolean {
-    return this.#showing;
-  }
-
   show(images: readonly ViewerImage[], index: number, opener?: HTMLElement): void {
     if (!images.length) return;
     this.#images = images;

@@ -30,8 +30,6 @@ export class AnswerController implements ReactiveController {
     this.#report = report;
   }
 
-  hostConnected(): void {}
-
   hostUpdate(): void {
     this.#hadFocus = !!this.#host.shadowRoot?.activeElement;
   }
