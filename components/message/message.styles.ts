@@ -16,9 +16,9 @@ export default css`
     display: flex; flex-direction: column;
   }
   .body, .attachments, .card-body, .card-actions, .articles, .field, .answer, .csat { gap: calc(var(--_space) / 2); }
-  .bubble, .cards, .form, .csat-result, .options, .inline, .activity, .rated, .viewer, .viewer-bar, .viewer-steps, .row { gap: var(--_space); }
+  .bubble, .cards, .form, .csat-result, .options, .activity, .rated, .viewer, .viewer-bar, .viewer-steps, .row { gap: var(--_space); }
   .upload, .meta, .answers { gap: calc(var(--_space) / 2) var(--_space); }
-  .options, .inline, .activity, .rated, .answer, .csat, .upload, .meta, .viewer-bar, .viewer-steps { display: flex; flex-wrap: wrap; }
+  .options, .activity, .rated, .answer, .csat, .upload, .meta, .viewer-bar, .viewer-steps { display: flex; flex-wrap: wrap; }
   .rated, .upload, .meta, .viewer-bar, .viewer-steps, .attachment, .viewer-original { align-items: center; }
   /* small muted text */
   .author, .activity, .meta, .answer-label, .answers dt, .card-description, .article-description, .thanks, .markdown blockquote {
@@ -166,8 +166,6 @@ export default css`
   :is(input, select, textarea)[aria-invalid='true'] { border-color: var(--_color-danger); }
   :is(input, select, textarea):focus-visible { outline: var(--_focus-ring); outline-offset: 1px; }
   .submit { align-self: flex-start; }
-  .inline input { flex: 1 1 10rem; inline-size: auto; min-inline-size: 0; }
-  .inline .submit { align-self: auto; }
 
   .rating { display: inline-grid; place-items: center; padding: 0; line-height: 1; transition: transform var(--_duration); }
   .emojis .rating { border-radius: 50%; font-size: 1.5rem; }

@@ -5,7 +5,7 @@ import type { ChatMessage } from '../../../services/conversation-store.js';
 import type { Strings } from '../../shared/strings.js';
 import { textOf } from '../message-parts.js';
 import {
-  answerable, busyDisabled, canAnswer, describedByError, renderAnswerError, type InteractiveContext, type Item,
+  answerable, busyDisabled, describedByError, renderAnswerError, sendAnswer, type InteractiveContext, type Item,
 } from './interactive-parts.js';
 
 const EMOJI = ['😞', '😑', '😐', '😀', '😍'] as const;
@@ -39,27 +39,12 @@ function renderSymbol(rating: number, star: boolean) {
     : html`<span class="emoji" aria-hidden="true">${EMOJI[rating - 1]}</span>`;
 }
 
-async function rate(message: ChatMessage, rating: number, context: InteractiveContext) {
-  const { session, answer, strings } = context;
-  if (!session || message.id === undefined || !canAnswer(message, context)) return;
-  const id = message.id;
-  answer.choose(rating);
-  await answer.run(() => session.rate(id, rating), strings);
-  answer.choose(undefined);
-}
-
-async function sendFeedback(event: SubmitEvent, message: ChatMessage, rating: number, context: InteractiveContext) {
+function sendFeedback(event: SubmitEvent, message: ChatMessage, rating: number, context: InteractiveContext) {
   event.preventDefault();
-  const { session, answer, strings } = context;
-  const input = (event.currentTarget as HTMLFormElement).querySelector<HTMLTextAreaElement>(`#${FEEDBACK_ID}`);
-  if (!session || !input || message.id === undefined || !canAnswer(message, context)) return;
-  const id = message.id;
+  const input = (event.currentTarget as HTMLFormElement).querySelector<HTMLTextAreaElement>(`#${FEEDBACK_ID}`)!;
   const feedback = input.value.trim();
-  if (!feedback) {
-    input.focus();
-    return;
-  }
-  await answer.run(() => session.rate(id, rating, feedback), strings);
+  if (!feedback) input.focus();
+  else void sendAnswer(message, context, (session, id) => session.rate(id, rating, feedback));
 }
 
 function renderScale(message: ChatMessage, context: InteractiveContext) {
@@ -73,7 +58,7 @@ function renderScale(message: ChatMessage, context: InteractiveContext) {
       const lit = answer.chosen !== undefined && (star ? rating <= answer.chosen : rating === answer.chosen);
       return html`<button type="button" class="rating ${lit ? 'chosen' : ''}" aria-label=${label} title=${label}
         ?disabled=${disabled} aria-disabled=${busyDisabled(context)}
-        @click=${() => rate(message, rating, context)}>${renderSymbol(rating, star)}</button>`;
+        @click=${() => sendAnswer(message, context, (session, id) => session.rate(id, rating), rating)}>${renderSymbol(rating, star)}</button>`;
     })}
   </div>
   ${renderAnswerError(context)}`;

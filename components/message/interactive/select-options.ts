@@ -3,21 +3,16 @@ import { html, nothing } from 'lit';
 import type { ChatMessage } from '../../../services/conversation-store.js';
 import { textOf } from '../message-parts.js';
 import {
-  answerable, busyDisabled, canAnswer, describedByError, itemsOf, renderAnswer, renderAnswerError, type InteractiveContext, type Item,
+  answerable, busyDisabled, describedByError, itemsOf, renderAnswer, renderAnswerError, sendAnswer, type InteractiveContext, type Item,
 } from './interactive-parts.js';
 
 function titleOf(option: Item): string {
   return textOf(option.title) || textOf(option.value);
 }
 
-async function choose(message: ChatMessage, option: Item, context: InteractiveContext) {
-  const { session, answer, strings } = context;
-  if (!session || message.id === undefined || !canAnswer(message, context)) return;
-  const id = message.id;
+function choose(message: ChatMessage, option: Item, context: InteractiveContext) {
   const chosen = { title: textOf(option.title), value: textOf(option.value) || textOf(option.title) };
-  answer.choose(itemsOf(message).indexOf(option));
-  await answer.run(() => session.answer(id, [chosen]), strings);
-  answer.choose(undefined);
+  return sendAnswer(message, context, (session, id) => session.answer(id, [chosen]), itemsOf(message).indexOf(option));
 }
 
 export function renderSelectOptions(message: ChatMessage, context: InteractiveContext) {
