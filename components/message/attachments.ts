@@ -2,8 +2,7 @@
 // Attachment URLs have no CORS headers: they are only ever shown with <img>, <video>, <audio> and links, and
 // only when http(s). An SVG is never inlined; broken media fall back to a link to the file.
 import { html, nothing, svg, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ChatMessage, PendingFile } from '../../services/conversation-store.js';
+import type { ChatMessage } from '../../services/conversation-store.js';
 import type { Attachment } from '../../services/types.js';
 import type { Strings } from '../shared/strings.js';
 import { ImageViewer, type ViewerImage } from './image-viewer.js';
@@ -91,7 +90,7 @@ export class AttachmentView {
     if (!thumb) return renderFile(attachment, strings);
     const name = attachmentName(attachment, strings);
     const image = html`<img src=${thumb} alt=${full ? '' : name} loading="lazy" decoding="async"
-      width=${ifDefined(attachment.width ?? undefined)} height=${ifDefined(attachment.height ?? undefined)}
+      width=${attachment.width ?? nothing} height=${attachment.height ?? nothing}
       @error=${() => this.#markBroken(attachment)}>`;
     if (!full) return html`<span part="attachment" class="attachment image">${image}</span>`;
     const open = (event: MouseEvent) => this.#openViewer(event, message, attachment, strings);
@@ -128,9 +127,11 @@ export class AttachmentView {
   }
 }
 
-function fileLabel(name: string, size: string) {
+/** The file's icon, name and size. */
+function fileLabel(name: string, bytes: number | undefined, strings: Strings) {
+  const size = formatSize(bytes, strings.$locale);
   // <bdi>: a name or size written left to right stays whole in a right-to-left page, and the reverse
-  return html`<bdi class="file-name">${name}</bdi>${size ? html` <bdi class="file-size">${size}</bdi>` : nothing}`;
+  return html`${icon(fileIcon)}<bdi class="file-name">${name}</bdi>${size ? html` <bdi class="file-size">${size}</bdi>` : nothing}`;
 }
 
 /** The attachment as a link (opening in a new tab) when its address is http(s), otherwise as text. */
@@ -143,8 +144,7 @@ function linkOrText(url: string | undefined, kind: string, content: unknown, dow
 
 /** A link to the file (its name and size), or just the name when its address is not http(s). */
 function renderFile(attachment: Attachment, strings: Strings): TemplateResult {
-  return linkOrText(httpUrl(attachment.data_url), 'file', html`${icon(fileIcon)}${fileLabel(attachmentName(attachment, strings),
-    formatSize(attachment.file_size, strings.$locale))}`, true);
+  return linkOrText(httpUrl(attachment.data_url), 'file', fileLabel(attachmentName(attachment, strings), attachment.file_size, strings), true);
 }
 
 /** The contact's own message while its files upload: their names, the progress and Cancel. */
@@ -152,7 +152,8 @@ function renderPending(message: ChatMessage, strings: Strings, cancel?: () => vo
   const files = message.pending_files;
   if (message.id !== undefined || !files?.length) return nothing;
   const uploading = message.delivery === 'sending' || message.delivery === 'queued';
-  return html`<ul class="attachments pending">${files.map((file) => html`<li>${renderPendingFile(file, strings)}</li>`)}</ul>
+  return html`<ul class="attachments pending">${files.map((file) =>
+    html`<li>${linkOrText(undefined, 'file pending', fileLabel(file.name, file.size, strings))}</li>`)}</ul>
     ${uploading ? html`<div part="upload" class="upload">
       ${message.delivery === 'sending' ? renderProgress(message.progress, strings) : nothing}
       ${cancel ? html`<button part="cancel-button" class="cancel" type="button" @click=${cancel}>${strings.cancelUpload}</button>`
@@ -160,15 +161,10 @@ function renderPending(message: ChatMessage, strings: Strings, cancel?: () => vo
     </div>` : nothing}`;
 }
 
-function renderPendingFile(file: PendingFile, strings: Strings) {
-  return html`<span part="attachment" class="attachment file pending">${icon(fileIcon)}${fileLabel(file.name,
-    formatSize(file.size, strings.$locale))}</span>`;
-}
-
 function renderProgress(progress: number | undefined, strings: Strings) {
   const known = typeof progress === 'number' && Number.isFinite(progress);
   const percent = known ? new Intl.NumberFormat(strings.$locale, { style: 'percent' }).format(progress) : '';
   return html`<label class="upload-label" for="upload-progress">${strings.uploading}</label>
-    <progress id="upload-progress" max="1" value=${ifDefined(known ? progress : undefined)}></progress>
+    <progress id="upload-progress" max="1" value=${known ? progress : nothing}></progress>
     <span class="upload-percent" aria-hidden="true">${percent}</span>`;
 }

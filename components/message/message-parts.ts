@@ -49,15 +49,14 @@ export function authorName(message: ChatMessage, strings: Strings): string {
 
 /** Up to two initials of a name, for an avatar without a picture. */
 export function initials(name: string): string {
-  return name.trim().split(/\s+/).slice(0, 2).map((word) => Array.from(word)[0] ?? '').join('').toLocaleUpperCase();
+  return name.trim().split(/\s+/).slice(0, 2).map((word) => [...word][0]).join('').toLocaleUpperCase();
 }
 
 /** The author's picture (decorative: the name is next to it), or their initials. */
 export function renderAvatar(sender: Sender | undefined, name: string): TemplateResult {
   const picture = httpUrl(sender?.thumbnail) ?? httpUrl(sender?.avatar_url);
-  return picture
-    ? html`<span part="avatar" class="avatar" aria-hidden="true"><img src=${picture} alt="" loading="lazy" decoding="async"></span>`
-    : html`<span part="avatar" class="avatar" aria-hidden="true" .textContent=${initials(name)}></span>`;
+  return html`<span part="avatar" class="avatar" aria-hidden="true">${picture
+    ? html`<img src=${picture} alt="" loading="lazy" decoding="async">` : initials(name)}</span>`;
 }
 
 /** "1.2 MB" in the locale's digits and units. */
