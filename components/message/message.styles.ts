@@ -10,7 +10,7 @@ export default css`
   }
   p, ul, dl, dd { margin: 0; }
   ul { padding: 0; list-style: none; }
-  a { color: inherit; text-decoration: underline; }
+  a { color: inherit; }
 
   .body, .bubble, .attachments, .cards, .card, .card-body, .card-actions, .articles, .article, .form, .field, .csat-result {
     display: flex; flex-direction: column;
@@ -37,7 +37,7 @@ export default css`
   .avatar, .avatar-space { flex: none; inline-size: var(--_avatar-size); block-size: var(--_avatar-size); }
   .avatar {
     display: inline-grid; place-items: center; overflow: hidden; border-radius: 50%;
-    background: var(--_color-border); color: var(--_color-text); font-size: 0.75em; font-weight: 600;
+    background: var(--_color-border); font-size: 0.75em; font-weight: 600;
     margin-block-end: 1.5em;
   }
   .avatar img { inline-size: 100%; block-size: 100%; object-fit: cover; }
@@ -47,7 +47,7 @@ export default css`
     padding: var(--_space) calc(var(--_space) * 1.5); border-radius: var(--_bubble-radius);
     overflow-wrap: anywhere; max-inline-size: 100%;
   }
-  .theirs .bubble { background: var(--_color-surface-raised); color: var(--_color-text); border-end-start-radius: calc(var(--_space) / 2); }
+  .theirs .bubble { background: var(--_color-surface-raised); border-end-start-radius: calc(var(--_space) / 2); }
   .mine .bubble { background: var(--_color-primary); color: var(--_color-on-primary); border-end-end-radius: calc(var(--_space) / 2); }
   :host([grouped]) .theirs .bubble { border-start-start-radius: calc(var(--_space) / 2); }
   :host([grouped]) .mine .bubble { border-start-end-radius: calc(var(--_space) / 2); }
@@ -134,8 +134,7 @@ export default css`
     border: 1px solid var(--_color-border); border-radius: calc(var(--_bubble-radius) * 0.75); background: var(--_color-surface);
   }
   .cards.several .card { flex: 0 0 min(15rem, 85%); scroll-snap-align: start; }
-  .card-media { display: block; inline-size: 100%; aspect-ratio: 16 / 9; object-fit: cover; background: var(--_color-surface-raised); }
-  .card-media[hidden] { display: none; }
+  .card-media { inline-size: 100%; aspect-ratio: 16 / 9; object-fit: cover; background: var(--_color-surface-raised); }
   .card-body { padding: var(--_space) var(--_space) 0; }
   .card-actions { margin-block-start: auto; padding: var(--_space); }
   .card-actions :is(a, button) {
@@ -160,7 +159,7 @@ export default css`
   .field.checkbox { flex-direction: row; flex-wrap: wrap; align-items: center; min-block-size: 44px; }
   .field.checkbox label { flex: 1; font-size: inherit; font-weight: normal; }
   .field.checkbox .field-error { flex-basis: 100%; }
-  :is(input, select, textarea) { inline-size: 100%; padding: calc(var(--_space) / 2) var(--_space); }
+  :is(input, select, textarea) { padding: calc(var(--_space) / 2) var(--_space); }
   input[type='checkbox'] { inline-size: 1.5rem; block-size: 1.5rem; min-block-size: 0; margin: 0; accent-color: var(--_color-primary); }
   textarea { min-block-size: 5rem; resize: vertical; }
   :is(input, select, textarea)[aria-invalid='true'] { border-color: var(--_color-danger); }

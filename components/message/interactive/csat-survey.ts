@@ -19,12 +19,10 @@ interface Response {
 }
 
 function responseOf(message: ChatMessage): Response | undefined {
-  const submitted = message.content_attributes?.submitted_values;
-  if (typeof submitted !== 'object' || submitted === null || Array.isArray(submitted)) return undefined;
-  const response = (submitted as Item).csat_survey_response as Item | undefined;
+  // `submitted_values` is untrusted: anything but an object with a response reads as no rating (NaN)
+  const response = (message.content_attributes?.submitted_values as Item | undefined)?.csat_survey_response as Item | undefined;
   const rating = Math.round(Number(response?.rating));
-  if (!response || !(rating >= 1 && rating <= 5)) return undefined;
-  return { rating, feedback: textOf(response.feedback_message) };
+  return rating >= 1 && rating <= 5 ? { rating, feedback: textOf(response!.feedback_message) } : undefined;
 }
 
 const isStar = (message: ChatMessage) => message.content_attributes?.display_type === 'star';
@@ -55,7 +53,8 @@ function renderScale(message: ChatMessage, context: InteractiveContext) {
       aria-busy=${answer.pending ? 'true' : 'false'} aria-describedby=${describedByError(context)}>
     ${RATINGS.map((rating) => {
       const label = ratingLabel(rating, star, strings);
-      const lit = answer.chosen !== undefined && (star ? rating <= answer.chosen : rating === answer.chosen);
+      const chosen = answer.chosen ?? 0;
+      const lit = star ? rating <= chosen : rating === chosen;
       return html`<button type="button" class="rating ${lit ? 'chosen' : ''}" aria-label=${label} title=${label}
         ?disabled=${disabled} aria-disabled=${busyDisabled(context)}
         @click=${() => sendAnswer(message, context, (session, id) => session.rate(id, rating), rating)}>${renderSymbol(rating, star)}</button>`;

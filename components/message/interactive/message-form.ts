@@ -34,11 +34,8 @@ function renderControl(field: FormField, index: number, context: InteractiveCont
         ${field.options.map((option) => html`<option value=${option.value}
           ?selected=${option.value === field.initial}>${option.label}</option>`)}
       </select>`;
-    case 'checkbox':
-      return html`<input id=${id} name=${field.name} type="checkbox" ?checked=${field.initial === 'true'}
-        ?required=${field.required} ?disabled=${disabled} aria-invalid=${invalid} aria-describedby=${describedBy} @change=${clear}>`;
-    default:
-      return html`<input id=${id} name=${field.name} type=${field.kind} value=${field.initial}
+    default: // a checkbox too: its value attribute and placeholder do nothing, and a text field ignores `checked`
+      return html`<input id=${id} name=${field.name} type=${field.kind} value=${field.initial} ?checked=${field.initial === 'true'}
         placeholder=${field.placeholder || nothing} autocomplete=${AUTOCOMPLETE[field.kind] ?? nothing}
         ?required=${field.required} ?disabled=${disabled} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${clear}>`;
   }
