@@ -25,8 +25,8 @@ export function textOf(value: unknown): string {
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * `formatTime` of format.ts with the formatter kept per locale: building an Intl.DateTimeFormat costs about
- * 50 µs, too much once per message in a long history.
+ * The time of day a message was sent, with the formatter kept per locale: building an Intl.DateTimeFormat costs
+ * about 50 µs, too much once per message in a long history.
  */
 export function messageTime(epochSeconds: number, strings: Strings): string {
   let format = timeFormats.get(strings.$locale);

@@ -60,20 +60,20 @@ function submit(event: SubmitEvent, message: ChatMessage, fields: FormField[], c
   const { answer, strings } = context;
   if (!answerable(message, context) || answer.pending) return;
   const form = event.currentTarget as HTMLFormElement;
-  const controls = fields.map((_, index) => form.querySelector<Control>(`#${controlId(index)}`));
+  const controls = fields.map((_, index) => form.querySelector<Control>(`#${controlId(index)}`)!);
   const errors = new Map<number, string>();
   controls.forEach((control, index) => {
-    const error = control ? validate(fields[index], control, strings) : '';
+    const error = validate(fields[index], control, strings);
     if (error) errors.set(index, error);
   });
   answer.setFieldErrors(errors);
   const firstInvalid = [...errors.keys()][0];
   if (firstInvalid !== undefined) {
-    controls[firstInvalid]?.focus();
+    controls[firstInvalid].focus();
     return;
   }
   const values: SubmittedValue[] = fields.map((field, index) => {
-    const value = controls[index] ? valueOf(field, controls[index]) : '';
+    const value = valueOf(field, controls[index]);
     return { name: field.name, value: typeof value === 'string' ? value.trim() : value };
   });
   void sendAnswer(message, context, (session, id) => send(session, id, values));
