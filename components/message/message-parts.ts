@@ -2,17 +2,13 @@
 import { html, type TemplateResult } from 'lit';
 import type { ChatMessage } from '../../services/conversation-store.js';
 import type { Sender } from '../../services/types.js';
+import { safeUrl } from '../shared/markdown.js';
 import type { Strings } from '../shared/strings.js';
 
 /** The URL if it is an absolute http(s) address, otherwise undefined (no `javascript:`, `data:`, relative…). */
 export function httpUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  const url = typeof value === 'string' ? safeUrl(value) : undefined;
+  return url?.startsWith('http') ? url : undefined; // not mailto: or tel:
 }
 
 /** A string for display from an untyped value (numbers and booleans as text, anything else empty). */

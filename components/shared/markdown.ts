@@ -186,14 +186,15 @@ class InlineParser {
 
   #pairBrackets(): Map<number, number> {
     const pairs = new Map<number, number>();
-    const open: Record<string, number[]> = { '[': [], '(': [] };
-    const closing: Record<string, string> = { ']': '[', ')': '(' };
+    // the openers not yet closed, by the closing bracket they wait for
+    const open: Record<string, number[]> = { ']': [], ')': [] };
     for (let index = 0; index < this.#text.length; index++) {
       const char = this.#text[index];
       if (char === '\\') index++;
-      else if (char === '[' || char === '(') open[char].push(index);
-      else if (char in closing) {
-        const start = open[closing[char]].pop();
+      else if (char === '[') open[']'].push(index);
+      else if (char === '(') open[')'].push(index);
+      else if (char in open) {
+        const start = open[char].pop();
         if (start !== undefined) pairs.set(start, index);
       }
     }

@@ -84,7 +84,7 @@ function renderRated(message: ChatMessage, response: Response, context: Interact
   const askFeedback = !response.feedback && answerable(message, context);
   return html`<div class="csat-result">
     <p class="rated" tabindex="-1" ?data-answer-focus=${!askFeedback}>
-      <span class="rated-symbols ${star ? 'stars' : 'emojis'}">${symbols}</span>
+      <span class="rated-symbols">${symbols}</span>
       <span class="answer-value">${strings.csatRating(response.rating)}</span>
     </p>
     ${response.feedback ? html`<blockquote class="feedback">${response.feedback}</blockquote>` : nothing}
