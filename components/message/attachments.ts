@@ -34,8 +34,8 @@ export function attachmentName(attachment: Attachment, strings: Strings): string
 /** An OpenStreetMap link to the attachment's coordinates, if they are real ones. */
 export function mapUrl(attachment: Attachment): string | undefined {
   const { coordinates_lat: lat, coordinates_long: long } = attachment;
-  if (typeof lat !== 'number' || typeof long !== 'number' || !Number.isFinite(lat) || !Number.isFinite(long)) return undefined;
-  if (Math.abs(lat) > 90 || Math.abs(long) > 180) return undefined;
+  // Number.isFinite is false for anything but a finite number (null, strings…)
+  if (!Number.isFinite(lat) || !Number.isFinite(long) || Math.abs(lat!) > 90 || Math.abs(long!) > 180) return undefined;
   return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${long}#map=16/${lat}/${long}`;
 }
 

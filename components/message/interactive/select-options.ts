@@ -10,9 +10,9 @@ function titleOf(option: Item): string {
   return textOf(option.title) || textOf(option.value);
 }
 
-function choose(message: ChatMessage, option: Item, context: InteractiveContext) {
-  const chosen = { title: textOf(option.title), value: textOf(option.value) || textOf(option.title) };
-  return sendAnswer(message, context, (session, id) => session.answer(id, [chosen]), itemsOf(message).indexOf(option));
+/** The answer an option sends: its title, and its value (the title when it has none). */
+function answerOf(option: Item) {
+  return { title: textOf(option.title), value: textOf(option.value) || textOf(option.title) };
 }
 
 export function renderSelectOptions(message: ChatMessage, context: InteractiveContext) {
@@ -21,13 +21,13 @@ export function renderSelectOptions(message: ChatMessage, context: InteractiveCo
   if (submitted) {
     // the stored answer may carry only the value: show the option's title for it
     const match = options.find((option) => textOf(option.value) !== '' && textOf(option.value) === textOf(submitted.value));
-    return renderAnswer(context.strings.youChose, textOf(submitted.title) || (match ? titleOf(match) : textOf(submitted.value)));
+    return renderAnswer(context.strings.youChose, textOf(submitted.title) || textOf(match?.title) || textOf(submitted.value));
   }
   if (!options.length) return nothing;
   const disabled = !answerable(message, context);
   const renderOption = (option: Item, index: number) => html`<li><button type="button"
     class="option ${context.answer.chosen === index ? 'chosen' : ''}" ?disabled=${disabled} aria-disabled=${busyDisabled(context)}
-    aria-describedby=${describedByError(context)} @click=${() => choose(message, option, context)}>${titleOf(option)}</button></li>`;
+    aria-describedby=${describedByError(context)} @click=${() => sendAnswer(message, context, (session, id) => session.answer(id, [answerOf(option)]), index)}>${titleOf(option)}</button></li>`;
   return html`<ul class="options" aria-busy=${context.answer.pending ? 'true' : 'false'}>${options.map(renderOption)}</ul>
     ${renderAnswerError(context)}`;
 }
