@@ -4,7 +4,6 @@ import { css } from 'lit';
 export default css`
   :host {
     display: block;
-    --_avatar-size: var(--cw-message-avatar-size, 2rem);
     --_bubble-radius: var(--cw-message-radius, var(--_radius));
     --_rating-color: var(--cw-message-rating-color, var(--_color-primary));
   }
@@ -34,7 +33,7 @@ export default css`
   .mine .body { align-items: flex-end; }
   .theirs .body { align-items: flex-start; }
 
-  .avatar, .avatar-space { flex: none; inline-size: var(--_avatar-size); block-size: var(--_avatar-size); }
+  .avatar, .avatar-space { flex: none; inline-size: var(--cw-message-avatar-size, 2rem); block-size: var(--cw-message-avatar-size, 2rem); }
   .avatar {
     display: inline-grid; place-items: center; overflow: hidden; border-radius: 50%;
     background: var(--_color-border); font-size: 0.75em; font-weight: 600;
