@@ -1,9 +1,8 @@
 // A message's attachments, per file_type (CLIENT_API.md §4.6), and the files of an own message still uploading.
 // Attachment URLs have no CORS headers: they are only ever shown with <img>, <video>, <audio> and links, and
 // only when http(s). An SVG is never inlined; broken media fall back to a link to the file.
-import { html, nothing, svg, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ChatMessage, PendingFile } from '../../services/conversation-store.js';
+import { html, nothing, svg, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { ChatMessage } from '../../services/conversation-store.js';
 import type { Attachment } from '../../services/types.js';
 import type { Strings } from '../shared/strings.js';
 import { ImageViewer, type ViewerImage } from './image-viewer.js';
@@ -35,8 +34,8 @@ export function attachmentName(attachment: Attachment, strings: Strings): string
 /** An OpenStreetMap link to the attachment's coordinates, if they are real ones. */
 export function mapUrl(attachment: Attachment): string | undefined {
   const { coordinates_lat: lat, coordinates_long: long } = attachment;
-  if (typeof lat !== 'number' || typeof long !== 'number' || !Number.isFinite(lat) || !Number.isFinite(long)) return undefined;
-  if (Math.abs(lat) > 90 || Math.abs(long) > 180) return undefined;
+  // Number.isFinite is false for anything but a finite number (null, strings…)
+  if (!Number.isFinite(lat) || !Number.isFinite(long) || Math.abs(lat!) > 90 || Math.abs(long!) > 180) return undefined;
   return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${long}#map=16/${lat}/${long}`;
 }
 
@@ -46,23 +45,20 @@ const keyOf = (attachment: Attachment) => `${attachment.id}:${attachment.data_ur
  * Renders a message's attachments for `<cw-message>` and keeps what they need: the media that failed to load
  * (shown as links from then on) and the image viewer.
  */
-export class AttachmentView implements ReactiveController {
+export class AttachmentView {
   readonly #host: Host;
   readonly #broken = new Set<string>();
-  readonly viewer: ImageViewer;
+  readonly #viewer: ImageViewer;
 
   constructor(host: Host) {
-    (this.#host = host).addController(this);
-    this.viewer = new ImageViewer(host);
+    this.#viewer = new ImageViewer(this.#host = host);
   }
-
-  hostConnected(): void {}
 
   /** The attachments, the files of an own message still uploading, and the viewer when open. */
   render(message: ChatMessage, strings: Strings, cancel?: () => void) {
     const attachments = message.attachments ?? [];
     const pending = renderPending(message, strings, cancel);
-    const viewer = this.viewer.render(strings);
+    const viewer = this.#viewer.render(strings);
     // most messages have none: nothing rendered, not three empty bindings in every message of a long history
     if (!attachments.length && pending === nothing && viewer === nothing) return nothing;
     return html`${attachments.length ? html`<ul class="attachments">${attachments.map((attachment) =>
@@ -70,19 +66,22 @@ export class AttachmentView implements ReactiveController {
   }
 
   #renderOne(attachment: Attachment, message: ChatMessage, strings: Strings): TemplateResult {
-    if (this.#broken.has(keyOf(attachment))) return renderFile(attachment, strings);
-    switch (attachment.file_type) {
-      case 'image': return this.#renderImage(attachment, message, strings);
-      case 'video':
-      case 'audio': return this.#renderMedia(attachment, strings);
-      case 'location': return renderLocation(attachment, strings);
-      case 'file': return renderFile(attachment, strings);
-      case 'fallback':
-      case 'contact':
-      case 'embed': return renderTitled(attachment, strings);
-      // Instagram's share, story_mention, ig_* are files with a size; anything else is shown by its title
-      default: return attachment.file_size === undefined ? renderTitled(attachment, strings) : renderFile(attachment, strings);
+    const type = attachment.file_type;
+    if (!this.#broken.has(keyOf(attachment))) {
+      if (type === 'image') return this.#renderImage(attachment, message, strings);
+      if (type === 'video' || type === 'audio') return this.#renderMedia(attachment, strings);
     }
+    const url = httpUrl(attachment.data_url);
+    if (type === 'location') {
+      return linkOrText(mapUrl(attachment) ?? url, 'location', html`${icon(pinIcon)}<bdi class="file-name">${
+        attachment.fallback_title || strings.location}</bdi>`);
+    }
+    // `fallback`, `contact`, `embed` and types yet unknown are shown by their title, linked when there is an
+    // http(s) address; Instagram's share, story_mention, ig_* are files with a size
+    if (['fallback', 'contact', 'embed'].includes(type) || (type !== 'file' && attachment.file_size === undefined)) {
+      return linkOrText(url, 'link', html`<bdi class="file-name">${attachmentName(attachment, strings)}</bdi>`);
+    }
+    return renderFile(attachment, strings);
   }
 
   #renderImage(attachment: Attachment, message: ChatMessage, strings: Strings): TemplateResult {
@@ -91,7 +90,7 @@ export class AttachmentView implements ReactiveController {
     if (!thumb) return renderFile(attachment, strings);
     const name = attachmentName(attachment, strings);
     const image = html`<img src=${thumb} alt=${full ? '' : name} loading="lazy" decoding="async"
-      width=${ifDefined(attachment.width ?? undefined)} height=${ifDefined(attachment.height ?? undefined)}
+      width=${attachment.width ?? nothing} height=${attachment.height ?? nothing}
       @error=${() => this.#markBroken(attachment)}>`;
     if (!full) return html`<span part="attachment" class="attachment image">${image}</span>`;
     const open = (event: MouseEvent) => this.#openViewer(event, message, attachment, strings);
@@ -124,40 +123,28 @@ export class AttachmentView implements ReactiveController {
       && httpUrl(item.data_url) && !this.#broken.has(keyOf(item)));
     const images: ViewerImage[] = shown.map((item) => ({ src: httpUrl(item.data_url)!, name: attachmentName(item, strings) }));
     event.preventDefault();
-    this.viewer.show(images, shown.indexOf(attachment), event.currentTarget as HTMLElement);
+    this.#viewer.show(images, shown.indexOf(attachment), event.currentTarget as HTMLElement);
   }
 }
 
-function fileLabel(name: string, size: string) {
+/** The file's icon, name and size. */
+function fileLabel(name: string, bytes: number | undefined, strings: Strings) {
+  const size = formatSize(bytes, strings.$locale);
   // <bdi>: a name or size written left to right stays whole in a right-to-left page, and the reverse
-  return html`<bdi class="file-name">${name}</bdi>${size ? html` <bdi class="file-size">${size}</bdi>` : nothing}`;
+  return html`${icon(fileIcon)}<bdi class="file-name">${name}</bdi>${size ? html` <bdi class="file-size">${size}</bdi>` : nothing}`;
+}
+
+/** The attachment as a link (opening in a new tab) when its address is http(s), otherwise as text. */
+function linkOrText(url: string | undefined, kind: string, content: unknown, download = false): TemplateResult {
+  return url
+    ? html`<a part="attachment" class="attachment ${kind}" href=${url} target="_blank" rel="noopener noreferrer"
+      ?download=${download}>${content}</a>`
+    : html`<span part="attachment" class="attachment ${kind}">${content}</span>`;
 }
 
 /** A link to the file (its name and size), or just the name when its address is not http(s). */
-export function renderFile(attachment: Attachment, strings: Strings): TemplateResult {
-  const url = httpUrl(attachment.data_url);
-  const label = html`${icon(fileIcon)}${fileLabel(attachmentName(attachment, strings),
-    formatSize(attachment.file_size, strings.$locale))}`;
-  return url
-    ? html`<a part="attachment" class="attachment file" href=${url} target="_blank" rel="noopener noreferrer" download>${label}</a>`
-    : html`<span part="attachment" class="attachment file">${label}</span>`;
-}
-
-function renderLocation(attachment: Attachment, strings: Strings): TemplateResult {
-  const url = mapUrl(attachment) ?? httpUrl(attachment.data_url);
-  const label = html`${icon(pinIcon)}<bdi class="file-name">${attachment.fallback_title || strings.location}</bdi>`;
-  return url
-    ? html`<a part="attachment" class="attachment location" href=${url} target="_blank" rel="noopener noreferrer">${label}</a>`
-    : html`<span part="attachment" class="attachment location">${label}</span>`;
-}
-
-/** `fallback`, `contact`, `embed` and types yet unknown: the title, linked when there is an http(s) address. */
-function renderTitled(attachment: Attachment, strings: Strings): TemplateResult {
-  const url = httpUrl(attachment.data_url);
-  const title = html`<bdi class="file-name">${attachment.fallback_title || attachmentName(attachment, strings)}</bdi>`;
-  return url
-    ? html`<a part="attachment" class="attachment link" href=${url} target="_blank" rel="noopener noreferrer">${title}</a>`
-    : html`<span part="attachment" class="attachment link">${title}</span>`;
+function renderFile(attachment: Attachment, strings: Strings): TemplateResult {
+  return linkOrText(httpUrl(attachment.data_url), 'file', fileLabel(attachmentName(attachment, strings), attachment.file_size, strings), true);
 }
 
 /** The contact's own message while its files upload: their names, the progress and Cancel. */
@@ -165,7 +152,8 @@ function renderPending(message: ChatMessage, strings: Strings, cancel?: () => vo
   const files = message.pending_files;
   if (message.id !== undefined || !files?.length) return nothing;
   const uploading = message.delivery === 'sending' || message.delivery === 'queued';
-  return html`<ul class="attachments pending">${files.map((file) => html`<li>${renderPendingFile(file, strings)}</li>`)}</ul>
+  return html`<ul class="attachments pending">${files.map((file) =>
+    html`<li>${linkOrText(undefined, 'file pending', fileLabel(file.name, file.size, strings))}</li>`)}</ul>
     ${uploading ? html`<div part="upload" class="upload">
       ${message.delivery === 'sending' ? renderProgress(message.progress, strings) : nothing}
       ${cancel ? html`<button part="cancel-button" class="cancel" type="button" @click=${cancel}>${strings.cancelUpload}</button>`
@@ -173,15 +161,10 @@ function renderPending(message: ChatMessage, strings: Strings, cancel?: () => vo
     </div>` : nothing}`;
 }
 
-function renderPendingFile(file: PendingFile, strings: Strings) {
-  return html`<span part="attachment" class="attachment file pending">${icon(fileIcon)}${fileLabel(file.name,
-    formatSize(file.size, strings.$locale))}</span>`;
-}
-
 function renderProgress(progress: number | undefined, strings: Strings) {
   const known = typeof progress === 'number' && Number.isFinite(progress);
   const percent = known ? new Intl.NumberFormat(strings.$locale, { style: 'percent' }).format(progress) : '';
   return html`<label class="upload-label" for="upload-progress">${strings.uploading}</label>
-    <progress id="upload-progress" max="1" value=${ifDefined(known ? progress : undefined)}></progress>
+    <progress id="upload-progress" max="1" value=${known ? progress : nothing}></progress>
     <span class="upload-percent" aria-hidden="true">${percent}</span>`;
 }

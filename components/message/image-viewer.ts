@@ -24,10 +24,6 @@ export class ImageViewer implements ReactiveController {
     (this.#host = host).addController(this);
   }
 
-  get open(): boolean {
-    return this.#showing;
-  }
-
   show(images: readonly ViewerImage[], index: number, opener?: HTMLElement): void {
     if (!images.length) return;
     this.#images = images;
@@ -67,8 +63,8 @@ export class ImageViewer implements ReactiveController {
       </div>
       <img class="viewer-image" src=${image.src} alt=${image.name} decoding="async">
       ${several ? html`<div class="viewer-steps">
-        <button class="viewer-previous" type="button" @click=${this.#showPrevious}>${strings.previousImage}</button>
-        <button class="viewer-next" type="button" @click=${this.#showNext}>${strings.nextImage}</button>
+        <button class="viewer-previous" type="button" @click=${() => this.#step(-1)}>${strings.previousImage}</button>
+        <button class="viewer-next" type="button" @click=${() => this.#step(1)}>${strings.nextImage}</button>
       </div>` : nothing}
     </dialog>`;
   }
@@ -82,9 +78,6 @@ export class ImageViewer implements ReactiveController {
     this.#index = (this.#index + by + count) % count;
     this.#host.requestUpdate();
   }
-
-  #showPrevious = (): void => this.#step(-1);
-  #showNext = (): void => this.#step(1);
 
   #handleKeydown = (event: KeyboardEvent): void => {
     if (this.#images.length < 2 || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;

@@ -2,17 +2,13 @@
 import { html, type TemplateResult } from 'lit';
 import type { ChatMessage } from '../../services/conversation-store.js';
 import type { Sender } from '../../services/types.js';
+import { safeUrl } from '../shared/markdown.js';
 import type { Strings } from '../shared/strings.js';
 
 /** The URL if it is an absolute http(s) address, otherwise undefined (no `javascript:`, `data:`, relative…). */
 export function httpUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  const url = typeof value === 'string' ? safeUrl(value) : undefined;
+  return url?.startsWith('http') ? url : undefined; // not mailto: or tel:
 }
 
 /** A string for display from an untyped value (numbers and booleans as text, anything else empty). */
@@ -25,8 +21,8 @@ export function textOf(value: unknown): string {
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * `formatTime` of format.ts with the formatter kept per locale: building an Intl.DateTimeFormat costs about
- * 50 µs, too much once per message in a long history.
+ * The time of day a message was sent, with the formatter kept per locale: building an Intl.DateTimeFormat costs
+ * about 50 µs, too much once per message in a long history.
  */
 export function messageTime(epochSeconds: number, strings: Strings): string {
   let format = timeFormats.get(strings.$locale);
@@ -49,15 +45,14 @@ export function authorName(message: ChatMessage, strings: Strings): string {
 
 /** Up to two initials of a name, for an avatar without a picture. */
 export function initials(name: string): string {
-  return name.trim().split(/\s+/).slice(0, 2).map((word) => Array.from(word)[0] ?? '').join('').toLocaleUpperCase();
+  return name.trim().split(/\s+/).slice(0, 2).map((word) => [...word][0]).join('').toLocaleUpperCase();
 }
 
 /** The author's picture (decorative: the name is next to it), or their initials. */
 export function renderAvatar(sender: Sender | undefined, name: string): TemplateResult {
   const picture = httpUrl(sender?.thumbnail) ?? httpUrl(sender?.avatar_url);
-  return picture
-    ? html`<span part="avatar" class="avatar" aria-hidden="true"><img src=${picture} alt="" loading="lazy" decoding="async"></span>`
-    : html`<span part="avatar" class="avatar" aria-hidden="true" .textContent=${initials(name)}></span>`;
+  return html`<span part="avatar" class="avatar" aria-hidden="true">${picture
+    ? html`<img src=${picture} alt="" loading="lazy" decoding="async">` : initials(name)}</span>`;
 }
 
 /** "1.2 MB" in the locale's digits and units. */

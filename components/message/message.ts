@@ -62,51 +62,51 @@ export class CwMessage extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('message')) {
       this.toggleAttribute('mine', this.mine);
-      this.answers.follow(this.message?.id);
+      this.#answers.follow(this.message?.id);
     }
   }
 
   override render() {
     const message = this.message;
     if (!message) return nothing;
-    if (message.message_type === 2) return this.renderActivity(message);
+    if (message.message_type === 2) return this.#renderActivity(message);
     const mine = this.mine;
     const name = authorName(message, this.strings);
     return html`<div class="row ${mine ? 'mine' : 'theirs'}">
       ${mine ? nothing : this.grouped ? html`<span class="avatar-space"></span>` : renderAvatar(message.sender?.type === 'contact' ? undefined : message.sender, name)}
       <div class="body">
         <span part="author" class="author ${mine || this.grouped ? 'visually-hidden' : ''}" .textContent=${name}></span>
-        <div part="bubble" class="bubble">${this.renderContent(message)}</div>
-        <div class="meta">${this.renderTime(message)}${mine ? this.renderDelivery(message) : nothing}</div>
+        <div part="bubble" class="bubble">${this.#renderContent(message)}</div>
+        <div class="meta">${this.#renderTime(message)}${mine ? this.#renderDelivery(message) : nothing}</div>
       </div>
     </div>`;
   }
 
-  private renderActivity(message: ChatMessage) {
-    return html`<p part="activity" class="activity"><span>${message.content ?? ''}</span> ${this.renderTime(message)}</p>`;
+  #renderActivity(message: ChatMessage) {
+    return html`<p part="activity" class="activity"><span>${message.content ?? ''}</span> ${this.#renderTime(message)}</p>`;
   }
 
-  private renderContent(message: ChatMessage) {
+  #renderContent(message: ChatMessage) {
     if (message.content_attributes?.deleted) return html`<p class="text deleted">${this.strings.deleted}</p>`;
     // the pieces side by side: a space between them would be one more text node per message
-    return html`${message.content ? this.renderText(message.content) : nothing}${
-      this.attachments.render(message, this.strings, this.session ? () => this.handleDiscard() : undefined)}${
-      renderInteractive(message, { strings: this.strings, session: this.session, answer: this.answers, onPostback: this.handlePostback })}`;
+    return html`${message.content ? this.#renderText(message.content) : nothing}${
+      this.#attachments.render(message, this.strings, this.session ? () => this.#handleDiscard() : undefined)}${
+      renderInteractive(message, { strings: this.strings, session: this.session, answer: this.#answers, onPostback: this.#handlePostback })}`;
   }
 
   /** The contact's own words stay plain text; agents and bots write Markdown. */
-  private renderText(content: string) {
+  #renderText(content: string) {
     if (this.mine) return html`<p class="text" .textContent=${content}></p>`;
     return html`<div class="markdown">${renderMarkdown(content)}</div>`;
   }
 
-  private renderTime(message: ChatMessage) {
+  #renderTime(message: ChatMessage) {
     const date = new Date(message.created_at * 1000);
     if (Number.isNaN(date.getTime())) return nothing;
     return html`<time part="time" datetime=${date.toISOString()} .textContent=${messageTime(message.created_at, this.strings)}></time>`;
   }
 
-  private renderDelivery(message: ChatMessage) {
+  #renderDelivery(message: ChatMessage) {
     const delivery = message.delivery;
     if (!delivery) return nothing;
     const failed = delivery === 'failed';
@@ -114,26 +114,26 @@ export class CwMessage extends LitElement {
     return html`<span part="status" class="status ${delivery}">${this.strings.delivery[delivery]}</span>
       ${failed && message.error ? html`<span class="error">${message.error}</span>` : nothing}
       ${canAct ? html`<span class="actions">
-        <button part="retry-button" type="button" @click=${this.handleRetry}>${this.strings.retrySend}</button>
-        <button part="discard-button" type="button" @click=${this.handleDiscard}>${this.strings.discard}</button>
+        <button part="retry-button" type="button" @click=${this.#handleRetry}>${this.strings.retrySend}</button>
+        <button part="discard-button" type="button" @click=${this.#handleDiscard}>${this.strings.discard}</button>
       </span>` : nothing}`;
   }
 
-  private handleRetry(): void {
+  #handleRetry(): void {
     if (this.message?.echo_id) this.session?.retry(this.message.echo_id);
   }
 
-  private handleDiscard(): void {
+  #handleDiscard(): void {
     if (this.message?.echo_id) this.session?.discard(this.message.echo_id);
   }
 
   // the state of answering an interactive message (sending, failure, field errors); the answer itself comes from the store
-  private readonly answers = new AnswerController(this, (message) => emit(this, 'cw-error', { code: 'answer', message }));
+  readonly #answers = new AnswerController(this, (message) => emit(this, 'cw-error', { code: 'answer', message }));
 
   // the attachments' media that failed to load, and the image viewer
-  private readonly attachments = new AttachmentView(this);
+  readonly #attachments = new AttachmentView(this);
 
-  private handlePostback = (postback: Postback): void => {
+  #handlePostback = (postback: Postback): void => {
     emit(this, 'cw-postback', { ...postback, messageId: this.message?.id });
   };
 }

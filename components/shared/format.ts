@@ -3,16 +3,12 @@ import type { Strings } from './strings.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function formatTime(epochSeconds: number, strings: Strings): string {
-  return new Intl.DateTimeFormat(strings.$locale, { hour: 'numeric', minute: '2-digit' }).format(epochSeconds * 1000);
-}
-
 /** "Today", "Yesterday", or the date, for a date separator. */
 export function formatDay(epochSeconds: number, strings: Strings, now = Date.now()): string {
   const day = startOfDay(epochSeconds * 1000);
   const today = startOfDay(now);
   if (day === today) return strings.today;
-  if (today - day === DAY_MS || Math.round((today - day) / DAY_MS) === 1) return strings.yesterday;
+  if (Math.round((today - day) / DAY_MS) === 1) return strings.yesterday; // rounded: a day of a DST change is 23 or 25 hours
   const sameYear = new Date(day).getFullYear() === new Date(today).getFullYear();
   return new Intl.DateTimeFormat(strings.$locale, { weekday: 'long', month: 'long', day: 'numeric', year: sameYear ? undefined : 'numeric' }).format(day);
 }

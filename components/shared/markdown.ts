@@ -105,8 +105,24 @@ function parseList(lines: string[], first: number, depth: number, blocks: Block[
   return index;
 }
 
-/** Where delimiters and brackets are, computed once per text, so nothing is rescanned per opener. */
-class Delimiters {
+const EMPHASIS: Record<string, 'strong' | 'emphasis' | 'strike'> = {
+  '**': 'strong', __: 'strong', '~~': 'strike', '*': 'emphasis', _: 'emphasis',
+};
+
+export function parseInline(text: string, depth = 0): Inline[] {
+  return new InlineParser(text).parse(0, text.length, depth);
+}
+
+interface Special {
+  nodes: Inline[];
+  next: number;
+}
+
+/**
+ * Parses one text's inline Markdown. Where delimiters and brackets are is computed once per text, so nothing is
+ * rescanned per opener.
+ */
+class InlineParser {
   readonly #text: string;
   readonly #closers = new Map<string, number[]>();
   #pairs?: Map<number, number>;
@@ -115,11 +131,34 @@ class Delimiters {
     this.#text = text;
   }
 
+  parse(from: number, to: number, depth: number): Inline[] {
+    const nodes: Inline[] = [];
+    let plain = '';
+    const flush = () => {
+      if (plain) nodes.push({ type: 'text', text: plain });
+      plain = '';
+    };
+    let at = from;
+    while (at < to) {
+      const result: Special | undefined = this.#special(at, to, depth);
+      if (result) {
+        flush();
+        nodes.push(...result.nodes);
+        at = result.next;
+      } else {
+        plain += this.#text[at];
+        at++;
+      }
+    }
+    flush();
+    return nodes;
+  }
+
   /**
    * The first `token` at or after `from` and before `limit`. For emphasis (`flanking`), only occurrences
    * not preceded by white space count as closers.
    */
-  closer(token: string, from: number, limit: number, flanking = true): number {
+  #closer(token: string, from: number, limit: number, flanking = true): number {
     const key = `${flanking ? 'f' : 'a'}${token}`;
     let positions = this.#closers.get(key);
     if (!positions) {
@@ -140,81 +179,34 @@ class Delimiters {
   }
 
   /** The index of the bracket closing the `[` or `(` at `at`, or -1. */
-  matching(at: number): number {
+  #matching(at: number): number {
     this.#pairs ??= this.#pairBrackets();
     return this.#pairs.get(at) ?? -1;
   }
 
   #pairBrackets(): Map<number, number> {
     const pairs = new Map<number, number>();
-    const open: Record<string, number[]> = { '[': [], '(': [] };
-    const closing: Record<string, string> = { ']': '[', ')': '(' };
+    // the openers not yet closed, by the closing bracket they wait for
+    const open: Record<string, number[]> = { ']': [], ')': [] };
     for (let index = 0; index < this.#text.length; index++) {
       const char = this.#text[index];
       if (char === '\\') index++;
-      else if (char === '[' || char === '(') open[char].push(index);
-      else if (char in closing) {
-        const start = open[closing[char]].pop();
+      else if (char === '[') open[']'].push(index);
+      else if (char === '(') open[')'].push(index);
+      else if (char in open) {
+        const start = open[char].pop();
         if (start !== undefined) pairs.set(start, index);
       }
     }
     return pairs;
   }
-}
-
-const EMPHASIS: Record<string, 'strong' | 'emphasis' | 'strike'> = {
-  '**': 'strong', __: 'strong', '~~': 'strike', '*': 'emphasis', _: 'emphasis',
-};
-
-export function parseInline(text: string, depth = 0): Inline[] {
-  return new InlineParser(text).parse(0, text.length, depth);
-}
-
-interface Special {
-  node?: Inline;
-  nodes?: Inline[];
-  next: number;
-}
-
-class InlineParser {
-  readonly #text: string;
-  readonly #delimiters: Delimiters;
-
-  constructor(text: string) {
-    this.#text = text;
-    this.#delimiters = new Delimiters(text);
-  }
-
-  parse(from: number, to: number, depth: number): Inline[] {
-    const nodes: Inline[] = [];
-    let plain = '';
-    const flush = () => {
-      if (plain) nodes.push({ type: 'text', text: plain });
-      plain = '';
-    };
-    let at = from;
-    while (at < to) {
-      const result: Special | undefined = this.#special(at, to, depth);
-      if (result) {
-        flush();
-        if (result.node) nodes.push(result.node);
-        if (result.nodes) nodes.push(...result.nodes);
-        at = result.next;
-      } else {
-        plain += this.#text[at];
-        at++;
-      }
-    }
-    flush();
-    return nodes;
-  }
 
   #special(at: number, to: number, depth: number): Special | undefined {
     const text = this.#text;
     const char = text[at];
-    if (char === '\n') return { node: { type: 'break' }, next: at + 1 };
+    if (char === '\n') return { nodes: [{ type: 'break' }], next: at + 1 };
     if (char === '\\' && at + 1 < to && /[!-/:-@[-`{-~]/.test(text[at + 1])) {
-      return { node: { type: 'text', text: text[at + 1] }, next: at + 2 };
+      return { nodes: [{ type: 'text', text: text[at + 1] }], next: at + 2 };
     }
     if (char === '`') return this.#code(at, to);
     if (char === '[' || (char === '!' && text[at + 1] === '[')) return this.#link(at, to, depth);
@@ -224,16 +216,16 @@ class InlineParser {
     return undefined;
   }
 
-  #code(at: number, to: number) {
+  #code(at: number, to: number): Special {
     let run = 1;
     while (this.#text[at + run] === '`') run++;
     const fence = '`'.repeat(run);
-    const close = this.#delimiters.closer(fence, at + run, to, false);
-    if (close === -1 || close === at + run) return { node: { type: 'text', text: fence } as Inline, next: at + run };
-    return { node: { type: 'code', text: this.#text.slice(at + run, close).trim() } as Inline, next: close + run };
+    const close = this.#closer(fence, at + run, to, false);
+    if (close === -1 || close === at + run) return { nodes: [{ type: 'text', text: fence }], next: at + run };
+    return { nodes: [{ type: 'code', text: this.#text.slice(at + run, close).trim() }], next: close + run };
   }
 
-  #emphasis(at: number, to: number, depth: number) {
+  #emphasis(at: number, to: number, depth: number): Special | undefined {
     const text = this.#text;
     const double = text[at + 1] === text[at];
     const token = double ? text.slice(at, at + 2) : text[at];
@@ -243,19 +235,19 @@ class InlineParser {
     if (start >= to || /\s/.test(text[start])) return undefined;
     // underscores inside words (snake_case) are not emphasis
     if (text[at] === '_' && /[\p{L}\p{N}]/u.test(text[at - 1] ?? '')) return undefined;
-    const close = this.#delimiters.closer(token, start + 1, to);
+    const close = this.#closer(token, start + 1, to);
     if (close === -1) return undefined;
     if (text[at] === '_' && /[\p{L}\p{N}]/u.test(text[close + token.length] ?? '')) return undefined;
-    return { node: { type, children: this.parse(start, close, depth + 1) } as Inline, next: close + token.length };
+    return { nodes: [{ type, children: this.parse(start, close, depth + 1) }], next: close + token.length };
   }
 
-  #link(at: number, to: number, depth: number) {
+  #link(at: number, to: number, depth: number): Special | undefined {
     const text = this.#text;
     const image = text[at] === '!';
     const open = image ? at + 1 : at;
-    const labelEnd = this.#delimiters.matching(open);
+    const labelEnd = this.#matching(open);
     if (labelEnd === -1 || labelEnd >= to || text[labelEnd + 1] !== '(') return undefined;
-    const urlEnd = this.#delimiters.matching(labelEnd + 1);
+    const urlEnd = this.#matching(labelEnd + 1);
     if (urlEnd === -1 || urlEnd >= to) return undefined;
     const destination = text.slice(labelEnd + 2, urlEnd).trim().replace(/\s+["'(].*$/s, '').replace(/^<(.*)>$/s, '$1');
     const href = safeUrl(destination);
@@ -264,33 +256,27 @@ class InlineParser {
     // images are shown as links: an agent's image URL must not make the page load anything by itself
     // a link whose URL is not allowed keeps only its text
     if (!href) return { nodes: children, next };
-    return { node: { type: 'link', href, children: children.length ? children : [{ type: 'text', text: href }] } as Inline, next };
+    return { nodes: [{ type: 'link', href, children: children.length ? children : [{ type: 'text', text: href }] }], next };
   }
 
-  #angleLink(at: number, to: number) {
-    const close = this.#delimiters.closer('>', at, to, false);
+  #angleLink(at: number, to: number): Special | undefined {
+    const close = this.#closer('>', at, to, false);
     if (close === -1 || close - at > 2048) return undefined;
-    const href = safeUrl(this.#text.slice(at + 1, close));
-    if (!href || /\s/.test(this.#text.slice(at + 1, close))) return undefined;
-    return { node: { type: 'link', href, children: [{ type: 'text', text: this.#text.slice(at + 1, close) }] } as Inline, next: close + 1 };
+    const inner = this.#text.slice(at + 1, close);
+    const href = safeUrl(inner);
+    if (!href || /\s/.test(inner)) return undefined;
+    return { nodes: [{ type: 'link', href, children: [{ type: 'text', text: inner }] }], next: close + 1 };
   }
 
-  #bareUrl(at: number, to: number) {
-    const head = this.#text.slice(at, at + 8).toLowerCase();
-    if (!head.startsWith('http://') && !head.startsWith('https://')) return undefined;
+  #bareUrl(at: number, to: number): Special | undefined {
+    if (!/^https?:\/\//i.test(this.#text.slice(at, at + 8))) return undefined;
     const match = /^https?:\/\/[^\s<>"]+/i.exec(this.#text.slice(at, Math.min(to, at + 4096)));
     if (!match) return undefined;
     let url = match[0];
     // trailing punctuation belongs to the sentence, and a closing parenthesis only if one was opened
-    while (/[.,;:!?'*_~]$/.test(url) || (url.endsWith(')') && count(url, '(') < count(url, ')'))) url = url.slice(0, -1);
+    while (/[.,;:!?'*_~]$/.test(url) || (url.endsWith(')') && url.split('(').length < url.split(')').length)) url = url.slice(0, -1);
     const href = safeUrl(url);
     if (!href) return undefined;
-    return { node: { type: 'link', href, children: [{ type: 'text', text: url }] } as Inline, next: at + url.length };
+    return { nodes: [{ type: 'link', href, children: [{ type: 'text', text: url }] }], next: at + url.length };
   }
-}
-
-function count(text: string, char: string): number {
-  let total = 0;
-  for (const item of text) if (item === char) total++;
-  return total;
 }

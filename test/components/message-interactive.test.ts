@@ -257,7 +257,7 @@ describe('<cw-message> interactive content', () => {
       await type(element, 'input[type="email"]', 'ada@nowhere');
       await sendKeys({ press: 'Enter' });
       await element.updateComplete;
-      const error = $(element, '#email-request-error')!;
+      const error = $(element, '#field-0-error')!;
       expect([error.getAttribute('role'), error.textContent]).to.deep.equal(['alert', 'Enter a valid email address, like name@example.com.']);
       expect($(element, 'input')!.getAttribute('aria-describedby')).to.equal(error.id);
       expect(await updates()).to.equal(before);

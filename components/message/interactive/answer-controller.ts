@@ -16,7 +16,7 @@ export class AnswerController implements ReactiveController {
   /** Why the last answer failed, readable; empty when it did not. */
   error = '';
   /** Field index → its validation message (forms and the e-mail request). */
-  readonly fieldErrors = new Map<number, string>();
+  fieldErrors = new Map<number, string>();
   /** The option (index) or rating being sent, shown as chosen meanwhile. */
   chosen?: number;
 
@@ -29,8 +29,6 @@ export class AnswerController implements ReactiveController {
     (this.#host = host).addController(this);
     this.#report = report;
   }
-
-  hostConnected(): void {}
 
   hostUpdate(): void {
     this.#hadFocus = !!this.#host.shadowRoot?.activeElement;
@@ -52,28 +50,28 @@ export class AnswerController implements ReactiveController {
     this.#messageId = messageId;
     this.pending = false;
     this.error = '';
-    this.fieldErrors.clear();
+    this.fieldErrors = new Map();
     this.chosen = undefined;
   }
 
-  /** Sends an answer once at a time; true when it went through. */
-  async run(send: () => Promise<void>, strings: Strings): Promise<boolean> {
-    if (this.pending) return false;
+  /** Sends an answer once at a time, with the option or rating `chosen` shown as chosen meanwhile. */
+  async run(send: () => Promise<void>, strings: Strings, chosen?: number): Promise<void> {
+    if (this.pending) return;
     const messageId = this.#messageId;
     this.pending = true;
     this.error = '';
+    this.chosen = chosen;
     this.#host.requestUpdate();
     try {
       await send();
-      return true;
     } catch (error) {
-      if (messageId !== this.#messageId) return false;
+      if (messageId !== this.#messageId) return;
       this.error = readableError(error, strings);
       this.#report(this.error);
-      return false;
     } finally {
       if (messageId === this.#messageId) {
         this.pending = false;
+        this.chosen = undefined;
         this.#host.requestUpdate();
       }
     }
@@ -81,17 +79,11 @@ export class AnswerController implements ReactiveController {
 
   /** Replaces the field errors (after a validation pass). */
   setFieldErrors(errors: Map<number, string>): void {
-    this.fieldErrors.clear();
-    for (const [index, message] of errors) this.fieldErrors.set(index, message);
+    this.fieldErrors = errors;
     this.#host.requestUpdate();
   }
 
   clearFieldError(index: number): void {
     if (this.fieldErrors.delete(index)) this.#host.requestUpdate();
-  }
-
-  choose(chosen: number | undefined): void {
-    this.chosen = chosen;
-    this.#host.requestUpdate();
   }
 }

@@ -5,7 +5,7 @@ import type { ChatMessage } from '../../../services/conversation-store.js';
 import type { Strings } from '../../shared/strings.js';
 import { textOf } from '../message-parts.js';
 import {
-  answerable, busyDisabled, canAnswer, describedByError, renderAnswerError, type InteractiveContext, type Item,
+  answerable, busyDisabled, describedByError, renderAnswerError, sendAnswer, type InteractiveContext, type Item,
 } from './interactive-parts.js';
 
 const EMOJI = ['😞', '😑', '😐', '😀', '😍'] as const;
@@ -19,12 +19,10 @@ interface Response {
 }
 
 function responseOf(message: ChatMessage): Response | undefined {
-  const submitted = message.content_attributes?.submitted_values;
-  if (typeof submitted !== 'object' || submitted === null || Array.isArray(submitted)) return undefined;
-  const response = (submitted as Item).csat_survey_response as Item | undefined;
+  // `submitted_values` is untrusted: anything but an object with a response reads as no rating (NaN)
+  const response = (message.content_attributes?.submitted_values as Item | undefined)?.csat_survey_response as Item | undefined;
   const rating = Math.round(Number(response?.rating));
-  if (!response || !(rating >= 1 && rating <= 5)) return undefined;
-  return { rating, feedback: textOf(response.feedback_message) };
+  return rating >= 1 && rating <= 5 ? { rating, feedback: textOf(response!.feedback_message) } : undefined;
 }
 
 const isStar = (message: ChatMessage) => message.content_attributes?.display_type === 'star';
@@ -39,27 +37,12 @@ function renderSymbol(rating: number, star: boolean) {
     : html`<span class="emoji" aria-hidden="true">${EMOJI[rating - 1]}</span>`;
 }
 
-async function rate(message: ChatMessage, rating: number, context: InteractiveContext) {
-  const { session, answer, strings } = context;
-  if (!session || message.id === undefined || !canAnswer(message, context)) return;
-  const id = message.id;
-  answer.choose(rating);
-  await answer.run(() => session.rate(id, rating), strings);
-  answer.choose(undefined);
-}
-
-async function sendFeedback(event: SubmitEvent, message: ChatMessage, rating: number, context: InteractiveContext) {
+function sendFeedback(event: SubmitEvent, message: ChatMessage, rating: number, context: InteractiveContext) {
   event.preventDefault();
-  const { session, answer, strings } = context;
-  const input = (event.currentTarget as HTMLFormElement).querySelector<HTMLTextAreaElement>(`#${FEEDBACK_ID}`);
-  if (!session || !input || message.id === undefined || !canAnswer(message, context)) return;
-  const id = message.id;
+  const input = (event.currentTarget as HTMLFormElement).querySelector<HTMLTextAreaElement>(`#${FEEDBACK_ID}`)!;
   const feedback = input.value.trim();
-  if (!feedback) {
-    input.focus();
-    return;
-  }
-  await answer.run(() => session.rate(id, rating, feedback), strings);
+  if (!feedback) input.focus();
+  else void sendAnswer(message, context, (session, id) => session.rate(id, rating, feedback));
 }
 
 function renderScale(message: ChatMessage, context: InteractiveContext) {
@@ -70,10 +53,11 @@ function renderScale(message: ChatMessage, context: InteractiveContext) {
       aria-busy=${answer.pending ? 'true' : 'false'} aria-describedby=${describedByError(context)}>
     ${RATINGS.map((rating) => {
       const label = ratingLabel(rating, star, strings);
-      const lit = answer.chosen !== undefined && (star ? rating <= answer.chosen : rating === answer.chosen);
+      const chosen = answer.chosen ?? 0;
+      const lit = star ? rating <= chosen : rating === chosen;
       return html`<button type="button" class="rating ${lit ? 'chosen' : ''}" aria-label=${label} title=${label}
         ?disabled=${disabled} aria-disabled=${busyDisabled(context)}
-        @click=${() => rate(message, rating, context)}>${renderSymbol(rating, star)}</button>`;
+        @click=${() => sendAnswer(message, context, (session, id) => session.rate(id, rating), rating)}>${renderSymbol(rating, star)}</button>`;
     })}
   </div>
   ${renderAnswerError(context)}`;
@@ -100,7 +84,7 @@ function renderRated(message: ChatMessage, response: Response, context: Interact
   const askFeedback = !response.feedback && answerable(message, context);
   return html`<div class="csat-result">
     <p class="rated" tabindex="-1" ?data-answer-focus=${!askFeedback}>
-      <span class="rated-symbols ${star ? 'stars' : 'emojis'}">${symbols}</span>
+      <span class="rated-symbols">${symbols}</span>
       <span class="answer-value">${strings.csatRating(response.rating)}</span>
     </p>
     ${response.feedback ? html`<blockquote class="feedback">${response.feedback}</blockquote>` : nothing}

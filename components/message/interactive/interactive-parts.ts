@@ -37,9 +37,16 @@ export function answerable(message: ChatMessage, context: InteractiveContext): b
   return !!context.session && typeof message.id === 'number';
 }
 
-/** The message can be answered now: answerable, and no answer is on its way. */
-export function canAnswer(message: ChatMessage, context: InteractiveContext): boolean {
-  return answerable(message, context) && !context.answer.pending;
+/**
+ * Sends an answer through the session when the message can be answered now (answerable, and no answer on its
+ * way), with the option or rating `chosen` shown as chosen meanwhile.
+ */
+export async function sendAnswer(
+  message: ChatMessage, context: InteractiveContext, send: (session: ChatSession, id: number) => Promise<void>, chosen?: number,
+): Promise<void> {
+  const { session, answer, strings } = context;
+  const id = message.id;
+  if (session && id !== undefined) await answer.run(() => send(session, id), strings, chosen);
 }
 
 /**

@@ -1,11 +1,12 @@
 // `form`: labelled fields with our own validation messages; once answered, the values as a definition list.
 import { html, nothing } from 'lit';
+import type { ChatSession } from '../../../services/chat-session.js';
 import type { ChatMessage } from '../../../services/conversation-store.js';
 import type { SubmittedValue } from '../../../services/types.js';
 import { textOf } from '../message-parts.js';
 import { displayValue, fieldsOf, validate, valueOf, type FormField } from './form-fields.js';
 import {
-  answerable, busyDisabled, canAnswer, describedByError, itemsOf, renderAnswerError, type InteractiveContext, type Item,
+  answerable, busyDisabled, describedByError, itemsOf, renderAnswerError, sendAnswer, type InteractiveContext, type Item,
 } from './interactive-parts.js';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -33,11 +34,8 @@ function renderControl(field: FormField, index: number, context: InteractiveCont
         ${field.options.map((option) => html`<option value=${option.value}
           ?selected=${option.value === field.initial}>${option.label}</option>`)}
       </select>`;
-    case 'checkbox':
-      return html`<input id=${id} name=${field.name} type="checkbox" ?checked=${field.initial === 'true'}
-        ?required=${field.required} ?disabled=${disabled} aria-invalid=${invalid} aria-describedby=${describedBy} @change=${clear}>`;
-    default:
-      return html`<input id=${id} name=${field.name} type=${field.kind} value=${field.initial}
+    default: // a checkbox too: its value attribute and placeholder do nothing, and a text field ignores `checked`
+      return html`<input id=${id} name=${field.name} type=${field.kind} value=${field.initial} ?checked=${field.initial === 'true'}
         placeholder=${field.placeholder || nothing} autocomplete=${AUTOCOMPLETE[field.kind] ?? nothing}
         ?required=${field.required} ?disabled=${disabled} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${clear}>`;
   }
@@ -54,29 +52,31 @@ function renderField(field: FormField, index: number, context: InteractiveContex
   </div>`;
 }
 
-async function submit(event: SubmitEvent, message: ChatMessage, fields: FormField[], context: InteractiveContext) {
+/** Sends the values of a form's fields (trimmed text, a checkbox as true/false). */
+export type SendValues = (session: ChatSession, id: number, values: SubmittedValue[]) => Promise<void>;
+
+function submit(event: SubmitEvent, message: ChatMessage, fields: FormField[], context: InteractiveContext, send: SendValues) {
   event.preventDefault();
-  const { session, answer, strings } = context;
+  const { answer, strings } = context;
+  if (!answerable(message, context) || answer.pending) return;
   const form = event.currentTarget as HTMLFormElement;
-  if (!session || message.id === undefined || !canAnswer(message, context)) return;
-  const id = message.id;
-  const controls = fields.map((_, index) => form.querySelector<Control>(`#${controlId(index)}`));
+  const controls = fields.map((_, index) => form.querySelector<Control>(`#${controlId(index)}`)!);
   const errors = new Map<number, string>();
   controls.forEach((control, index) => {
-    const error = control ? validate(fields[index], control, strings) : '';
+    const error = validate(fields[index], control, strings);
     if (error) errors.set(index, error);
   });
   answer.setFieldErrors(errors);
   const firstInvalid = [...errors.keys()][0];
   if (firstInvalid !== undefined) {
-    controls[firstInvalid]?.focus();
+    controls[firstInvalid].focus();
     return;
   }
   const values: SubmittedValue[] = fields.map((field, index) => {
-    const value = controls[index] ? valueOf(field, controls[index]) : '';
+    const value = valueOf(field, controls[index]);
     return { name: field.name, value: typeof value === 'string' ? value.trim() : value };
   });
-  await answer.run(() => session.answer(id, values), strings);
+  void sendAnswer(message, context, (session, id) => send(session, id, values));
 }
 
 function renderAnswers(fields: FormField[], submitted: Item[], context: InteractiveContext) {
@@ -88,18 +88,25 @@ function renderAnswers(fields: FormField[], submitted: Item[], context: Interact
   })}</dl>`;
 }
 
-export function renderMessageForm(message: ChatMessage, context: InteractiveContext) {
-  const fields = fieldsOf(message.content_attributes?.items);
-  const submitted = itemsOf(message, 'submitted_values');
-  if (submitted.length) return renderAnswers(fields, submitted, context);
-  if (!fields.length) return nothing;
+/** A form of `fields`, checked with our own messages (the first invalid one focused), sent through `send`. */
+export function renderFieldsForm(
+  message: ChatMessage, fields: FormField[], context: InteractiveContext, buttonLabel: string, send: SendValues,
+) {
   const disabled = !answerable(message, context);
-  const buttonLabel = textOf(message.content_attributes?.button_label) || context.strings.submit;
   return html`<form class="form" novalidate aria-busy=${context.answer.pending ? 'true' : 'false'}
-      @submit=${(event: SubmitEvent) => submit(event, message, fields, context)}>
+      @submit=${(event: SubmitEvent) => submit(event, message, fields, context, send)}>
     ${fields.map((field, index) => renderField(field, index, context, disabled))}
     <button type="submit" class="submit" ?disabled=${disabled} aria-disabled=${busyDisabled(context)}
       aria-describedby=${describedByError(context)}>${buttonLabel}</button>
     ${renderAnswerError(context)}
   </form>`;
+}
+
+export function renderMessageForm(message: ChatMessage, context: InteractiveContext) {
+  const fields = fieldsOf(message.content_attributes?.items);
+  const submitted = itemsOf(message, 'submitted_values');
+  if (submitted.length) return renderAnswers(fields, submitted, context);
+  if (!fields.length) return nothing;
+  return renderFieldsForm(message, fields, context, textOf(message.content_attributes?.button_label) || context.strings.submit,
+    (session, id, values) => session.answer(id, values));
 }

@@ -3,21 +3,16 @@ import { html, nothing } from 'lit';
 import type { ChatMessage } from '../../../services/conversation-store.js';
 import { textOf } from '../message-parts.js';
 import {
-  answerable, busyDisabled, canAnswer, describedByError, itemsOf, renderAnswer, renderAnswerError, type InteractiveContext, type Item,
+  answerable, busyDisabled, describedByError, itemsOf, renderAnswer, renderAnswerError, sendAnswer, type InteractiveContext, type Item,
 } from './interactive-parts.js';
 
 function titleOf(option: Item): string {
   return textOf(option.title) || textOf(option.value);
 }
 
-async function choose(message: ChatMessage, option: Item, context: InteractiveContext) {
-  const { session, answer, strings } = context;
-  if (!session || message.id === undefined || !canAnswer(message, context)) return;
-  const id = message.id;
-  const chosen = { title: textOf(option.title), value: textOf(option.value) || textOf(option.title) };
-  answer.choose(itemsOf(message).indexOf(option));
-  await answer.run(() => session.answer(id, [chosen]), strings);
-  answer.choose(undefined);
+/** The answer an option sends: its title, and its value (the title when it has none). */
+function answerOf(option: Item) {
+  return { title: textOf(option.title), value: textOf(option.value) || textOf(option.title) };
 }
 
 export function renderSelectOptions(message: ChatMessage, context: InteractiveContext) {
@@ -26,13 +21,13 @@ export function renderSelectOptions(message: ChatMessage, context: InteractiveCo
   if (submitted) {
     // the stored answer may carry only the value: show the option's title for it
     const match = options.find((option) => textOf(option.value) !== '' && textOf(option.value) === textOf(submitted.value));
-    return renderAnswer(context.strings.youChose, textOf(submitted.title) || (match ? titleOf(match) : textOf(submitted.value)));
+    return renderAnswer(context.strings.youChose, textOf(submitted.title) || textOf(match?.title) || textOf(submitted.value));
   }
   if (!options.length) return nothing;
   const disabled = !answerable(message, context);
   const renderOption = (option: Item, index: number) => html`<li><button type="button"
     class="option ${context.answer.chosen === index ? 'chosen' : ''}" ?disabled=${disabled} aria-disabled=${busyDisabled(context)}
-    aria-describedby=${describedByError(context)} @click=${() => choose(message, option, context)}>${titleOf(option)}</button></li>`;
+    aria-describedby=${describedByError(context)} @click=${() => sendAnswer(message, context, (session, id) => session.answer(id, [answerOf(option)]), index)}>${titleOf(option)}</button></li>`;
   return html`<ul class="options" aria-busy=${context.answer.pending ? 'true' : 'false'}>${options.map(renderOption)}</ul>
     ${renderAnswerError(context)}`;
 }
