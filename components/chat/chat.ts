@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import type { ChatSession } from '../../services/chat-session.js';
 import type { CableStatus } from '../../services/cable-connection.js';
@@ -18,6 +17,27 @@ import styles from './chat.styles.js';
 const loadSessionModule = () => Promise.all([import('../../services/chat-session.js'), import('../shared/page-lifecycle.js')]);
 
 /**
+ * The attributes `<cw-chat>` and `<cw-widget>` share; the widget hands each on to its inner `<cw-chat>`.
+ * Without an `attribute`, a property's attribute is its name in lower case.
+ */
+export const chatProperties = {
+  baseUrl: { attribute: 'base-url' },
+  inbox: {},
+  identifier: {},
+  identifierHash: { attribute: 'identifier-hash' },
+  name: {},
+  email: {},
+  phone: {},
+  locale: {},
+  storage: {},
+  isOpen: { type: Boolean, reflect: true, attribute: 'open' },
+  theme: { reflect: true },
+  contactMode: { attribute: 'contact' },
+  unreadInTitle: { type: Boolean, attribute: 'unread-in-title' },
+  notifySound: { type: Boolean, attribute: 'notify-sound' },
+} satisfies PropertyDeclarations;
+
+/**
  * The root of a chat: creates one session for a Chatwoot inbox and shares it with every `cw-*` element
  * inside it. Lays out nothing itself: put the parts in it in any layout.
  *
@@ -34,39 +54,86 @@ const loadSessionModule = () => Promise.all([import('../../services/chat-session
 export class CwChat extends LitElement implements ChatHost {
   static override styles = [tokens, styles];
 
-  /** Chatwoot's address, e.g. `https://chat.example.com`. */
-  @property({ attribute: 'base-url' }) baseUrl = '';
-  /** The identifier of the API-channel inbox. */
-  @property() inbox = '';
-  /** The site's id for a signed-in visitor. */
-  @property() identifier = '';
-  /** HMAC-SHA256 of `identifier` with the inbox's HMAC token, computed by the site's backend. */
-  @property({ attribute: 'identifier-hash' }) identifierHash = '';
-  /** The visitor's name, used when the contact is created. */
-  @property() name = '';
-  /** The visitor's e-mail address, used when the contact is created. */
-  @property() email = '';
-  /** The visitor's phone number (E.164, e.g. `+14155550123`), used when the contact is created. */
-  @property() phone = '';
-  /** Language of the texts (BCP 47); defaults to the page's `lang`, then English. */
-  @property() locale = '';
-  /** Where the visitor's credentials are kept: `local` (default), `session` or `none`. */
-  @property() storage: 'local' | 'session' | 'none' = 'local';
-  /** Whether the chat is open. Reflected to the `open` attribute. */
-  @property({ type: Boolean, reflect: true, attribute: 'open' }) isOpen = false;
-  /** `light` or `dark` fixes the colour scheme; by default it follows the visitor's preference. */
-  @property({ reflect: true }) theme: '' | 'light' | 'dark' = '';
+  static override properties = { ...chatProperties, panelId: { attribute: 'panel-id' } } as PropertyDeclarations;
+
+  /**
+   * Chatwoot's address, e.g. `https://chat.example.com`.
+   * @attr base-url
+   */
+  baseUrl = '';
+  /**
+   * The identifier of the API-channel inbox.
+   * @attr
+   */
+  inbox = '';
+  /**
+   * The site's id for a signed-in visitor.
+   * @attr
+   */
+  identifier = '';
+  /**
+   * HMAC-SHA256 of `identifier` with the inbox's HMAC token, computed by the site's backend.
+   * @attr identifier-hash
+   */
+  identifierHash = '';
+  /**
+   * The visitor's name, used when the contact is created.
+   * @attr
+   */
+  name = '';
+  /**
+   * The visitor's e-mail address, used when the contact is created.
+   * @attr
+   */
+  email = '';
+  /**
+   * The visitor's phone number (E.164, e.g. `+14155550123`), used when the contact is created.
+   * @attr
+   */
+  phone = '';
+  /**
+   * Language of the texts (BCP 47); defaults to the page's `lang`, then English.
+   * @attr
+   */
+  locale = '';
+  /**
+   * Where the visitor's credentials are kept: `local` (default), `session` or `none`.
+   * @attr
+   */
+  storage: 'local' | 'session' | 'none' = 'local';
+  /**
+   * Whether the chat is open. Reflected to the `open` attribute.
+   * @attr open
+   * @reflect
+   */
+  isOpen = false;
+  /**
+   * `light` or `dark` fixes the colour scheme; by default it follows the visitor's preference.
+   * @attr
+   * @reflect
+   */
+  theme: '' | 'light' | 'dark' = '';
   /**
    * When a new visitor's Chatwoot contact is created: `on-open` (default, when the chat is first opened) or
    * `on-send` (with the first message, so visitors who only look create nothing). Before that, no request.
+   * @attr contact
    */
-  @property({ attribute: 'contact' }) contactMode: 'on-open' | 'on-send' = 'on-open';
-  /** Shows the unread count in front of the page's title, e.g. "(2) Shop". */
-  @property({ type: Boolean, attribute: 'unread-in-title' }) unreadInTitle = false;
-  /** Plays a short chime when an agent replies while the page is hidden (after the visitor's first interaction). */
-  @property({ type: Boolean, attribute: 'notify-sound' }) notifySound = false;
-  /** The id of the panel a launcher controls (set by `cw-widget`). */
-  @property({ attribute: 'panel-id' }) panelId = '';
+  contactMode: 'on-open' | 'on-send' = 'on-open';
+  /**
+   * Shows the unread count in front of the page's title, e.g. "(2) Shop".
+   * @attr unread-in-title
+   */
+  unreadInTitle = false;
+  /**
+   * Plays a short chime when an agent replies while the page is hidden (after the visitor's first interaction).
+   * @attr notify-sound
+   */
+  notifySound = false;
+  /**
+   * The id of the panel a launcher controls (set by `cw-widget`).
+   * @attr panel-id
+   */
+  panelId = '';
 
   #session?: ChatSession;
   #starting?: Promise<ChatSession | undefined>;
