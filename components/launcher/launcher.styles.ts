@@ -37,8 +37,8 @@ export default css`
   button:hover { transform: scale(1.05); }
   button:active { transform: scale(0.97); }
   button:focus-visible { outline: var(--_focus-ring); outline-offset: 3px; }
-  button.expanded { padding-inline: calc(var(--_size) / 4) calc(var(--_size) / 2.5); }
-  button.concealed { display: none; }
+  button:has(.label) { padding-inline: calc(var(--_size) / 4) calc(var(--_size) / 2.5); }
+  :host([hide-when-open]) [aria-expanded='true'] { display: none; }
 
   .icon { display: inline-flex; align-items: center; justify-content: center; inline-size: 28px; block-size: 28px; }
   .icon ::slotted(*) { max-inline-size: 100%; max-block-size: 100%; }

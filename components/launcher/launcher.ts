@@ -1,9 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { chatContext, stringsContext, type ChatHost } from '../shared/context.js';
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { chatContext, stringsContext } from '../shared/context.js';
 import { SessionController } from '../shared/session-controller.js';
-import { en, type Strings } from '../shared/strings.js';
+import { en } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { chatIcon, closeIcon } from './icons.js';
 import styles from './launcher.styles.js';
@@ -26,31 +25,45 @@ export class CwLauncher extends LitElement {
   static override styles = [tokens, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
+  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
+  static override properties = {
+    position: { reflect: true },
+    label: {},
+    hideWhenOpen: { type: Boolean, reflect: true, attribute: 'hide-when-open' },
+  } as PropertyDeclarations;
+
   /**
    * `right` or `left` pins the bubble to that physical corner whatever the text direction, as Chatwoot's
    * widget does; empty (the default) follows the text direction (right in LTR, left in RTL).
+   * @attr
+   * @reflect
    */
-  @property({ reflect: true }) position: '' | 'right' | 'left' = '';
-  /** Text beside the icon, for an expanded bubble such as "Chat with us"; it also names the button. */
-  @property() label = '';
+  position: '' | 'right' | 'left' = '';
+  /**
+   * Text beside the icon, for an expanded bubble such as "Chat with us"; it also names the button.
+   * @attr
+   */
+  label = '';
   /**
    * Hides the bubble while the chat is open, for layouts whose panel has its own close button and should not
    * be covered. By default the bubble stays and shows a close icon.
+   * @attr hide-when-open
+   * @reflect
    */
-  @property({ type: Boolean, reflect: true, attribute: 'hide-when-open' }) hideWhenOpen = false;
+  hideWhenOpen = false;
 
-  @consume({ context: chatContext, subscribe: true }) @state() private host?: ChatHost;
-  @consume({ context: stringsContext, subscribe: true }) @state() private strings: Strings = en;
-  @query('button') private button?: HTMLButtonElement;
-  private readonly chat = new SessionController(this);
+  // The consumers re-render the launcher when the chat or its strings change.
+  readonly #host = new ContextConsumer(this, { context: chatContext, subscribe: true });
+  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  readonly #chat = new SessionController(this);
 
   override render() {
-    const open = this.chat.state?.open ?? false;
-    const unread = this.chat.state?.unreadCount ?? 0;
+    const open = this.#chat.state?.open ?? false;
+    const unread = this.#chat.state?.unreadCount ?? 0;
     const showLabel = Boolean(this.label) && !open;
     return html`
-      <button part="button" type="button" class=${this.#buttonClass(open, showLabel)} aria-expanded=${open ? 'true' : 'false'}
-        aria-label=${this.#name(open, unread)} @click=${this.handleClick}>
+      <button part="button" type="button" aria-expanded=${open ? 'true' : 'false'}
+        aria-label=${this.#name(open, unread)} @click=${this.#handleClick}>
         <span part="icon" class="icon">
           ${open ? html`<slot name="close-icon">${closeIcon}</slot>` : html`<slot name="icon">${chatIcon}</slot>`}
         </span>
@@ -59,26 +72,22 @@ export class CwLauncher extends LitElement {
       </button>`;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
+  protected override updated(): void {
     this.#linkPanel();
   }
 
-  private handleClick(): void {
-    this.host?.toggle();
-  }
-
-  #buttonClass(open: boolean, showLabel: boolean): string {
-    return [showLabel ? 'expanded' : '', open && this.hideWhenOpen ? 'concealed' : ''].filter(Boolean).join(' ');
+  #handleClick(): void {
+    this.#host.value?.toggle();
   }
 
   #name(open: boolean, unread: number): string {
-    const action = open ? this.strings.closeChat : this.label || this.strings.openChat;
-    return unread > 0 ? `${action}, ${this.strings.unread(unread)}` : action;
+    const strings = this.#strings.value ?? en;
+    const action = open ? strings.closeChat : this.label || strings.openChat;
+    return unread > 0 ? `${action}, ${strings.unread(unread)}` : action;
   }
 
   #badgeText(unread: number): string {
-    const number = new Intl.NumberFormat(this.strings.$locale);
+    const number = new Intl.NumberFormat((this.#strings.value ?? en).$locale);
     return unread > 9 ? `${number.format(9)}+` : number.format(unread);
   }
 
@@ -87,12 +96,13 @@ export class CwLauncher extends LitElement {
    * (ARIA element reflection), which may point into any ancestor tree.
    */
   #linkPanel(): void {
-    if (!this.button || !('ariaControlsElements' in this.button)) return;
-    const id = this.host?.panelId;
+    const button = this.renderRoot.querySelector('button')!;
+    if (!('ariaControlsElements' in button)) return;
+    const id = this.#host.value?.panelId;
     const root = this.getRootNode() as Document | ShadowRoot;
     const panel = id ? root.getElementById(id) : null;
-    const current = this.button.ariaControlsElements;
-    if (panel ? current?.[0] !== panel : current !== null) this.button.ariaControlsElements = panel ? [panel] : null;
+    const current = button.ariaControlsElements;
+    if (panel ? current?.[0] !== panel : current !== null) button.ariaControlsElements = panel ? [panel] : null;
   }
 }
 
