@@ -19,8 +19,6 @@ export default css`
     background: var(--_color-surface);
     color: var(--_color-text);
     box-shadow: var(--_shadow);
-    opacity: 1;
-    translate: 0 0;
     transition: opacity var(--_duration) ease-out, translate var(--_duration) ease-out,
       display var(--_duration) allow-discrete;
   }
@@ -28,9 +26,6 @@ export default css`
   @starting-style {
     .panel { opacity: 0; translate: 0 12px; }
   }
-  /* position="left|right" is physical on purpose (as Chatwoot's widget): it does not mirror in RTL. */
-  :host([position='right']) .panel { inset-inline: auto; right: var(--_offset); }
-  :host([position='left']) .panel { inset-inline: auto; left: var(--_offset); }
 
   .header {
     display: flex;
@@ -48,28 +43,16 @@ export default css`
   .online .indicator { background: var(--_color-success); }
   .back::before { content: '·' / ''; margin-inline-end: calc(var(--_space) * 0.75); }
 
-  .close {
-    flex: none;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    inline-size: 44px;
-    block-size: 44px;
-    padding: 0;
-    border: 0;
-    border-radius: calc(var(--_radius) / 2);
-    background: transparent;
-    color: var(--_color-text);
-    cursor: pointer;
+  /* The panel's buttons: the header's close and end buttons, the confirmation's and the "ended" line's. */
+  button {
+    min-block-size: 44px; padding-inline: calc(var(--_space) * 1.5); border: 1px solid var(--_color-border);
+    border-radius: calc(var(--_radius) / 2); background: var(--_color-surface); color: var(--_color-text); font: inherit; cursor: pointer;
   }
-  .close:hover { background: var(--_color-surface); }
-  .close:focus-visible { outline: var(--_focus-ring); outline-offset: -2px; }
-
-  .end {
-    flex: none; min-block-size: 44px; padding-inline: var(--_space); border: 0; border-radius: calc(var(--_radius) / 2);
-    background: transparent; color: var(--_color-muted); font: inherit; font-size: 0.8125rem; cursor: pointer;
-  }
-  .end:hover { background: var(--_color-surface); color: var(--_color-text); }
+  .close, .end { flex: none; border: 0; background: transparent; }
+  .close { display: inline-flex; align-items: center; justify-content: center; inline-size: 44px; padding: 0; }
+  .close:focus-visible { outline-offset: -2px; }
+  .end { padding-inline: var(--_space); color: var(--_color-muted); font-size: 0.8125rem; }
+  :is(.close, .end):hover { background: var(--_color-surface); color: var(--_color-text); }
   .end-confirm, .ended {
     display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space);
     padding: var(--_space) calc(var(--_space) * 2); border-block-end: 1px solid var(--_color-border);
@@ -77,11 +60,7 @@ export default css`
   }
   .end-confirm p, .ended p { flex: 1 1 12rem; margin: 0; }
   .end-actions { display: flex; gap: var(--_space); }
-  :is(.end-confirm, .ended) button {
-    min-block-size: 44px; padding-inline: calc(var(--_space) * 1.5); border: 1px solid var(--_color-border);
-    border-radius: calc(var(--_radius) / 2); background: var(--_color-surface); color: var(--_color-text); font: inherit; cursor: pointer;
-  }
-  .end-confirm button.danger { border-color: var(--_color-danger); color: var(--_color-danger); }
+  .danger { border-color: var(--_color-danger); color: var(--_color-danger); }
   .ended button { border-color: var(--_color-primary); background: var(--_color-primary); color: var(--_color-on-primary); }
 
   .body { flex: 1; min-block-size: 0; display: flex; flex-direction: column; }
