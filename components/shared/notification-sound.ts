@@ -6,14 +6,16 @@
 export class NotificationSound {
   #context?: AudioContext;
   #unlocked = false;
-  readonly #unlock = () => {
-    this.#unlocked = true;
-    this.#stopListening();
-  };
+  readonly #listening = new AbortController();
 
   constructor() {
-    window.addEventListener('pointerdown', this.#unlock, { capture: true });
-    window.addEventListener('keydown', this.#unlock, { capture: true });
+    const unlock = () => {
+      this.#unlocked = true;
+      this.#listening.abort();
+    };
+    const options = { capture: true, signal: this.#listening.signal };
+    window.addEventListener('pointerdown', unlock, options);
+    window.addEventListener('keydown', unlock, options);
   }
 
   play(): void {
@@ -30,7 +32,7 @@ export class NotificationSound {
   }
 
   dispose(): void {
-    this.#stopListening();
+    this.#listening.abort();
     void this.#context?.close().catch(() => undefined);
     this.#context = undefined;
   }
@@ -46,10 +48,5 @@ export class NotificationSound {
     oscillator.connect(gain).connect(context.destination);
     oscillator.start(start);
     oscillator.stop(start + length + 0.02);
-  }
-
-  #stopListening(): void {
-    window.removeEventListener('pointerdown', this.#unlock, { capture: true });
-    window.removeEventListener('keydown', this.#unlock, { capture: true });
   }
 }

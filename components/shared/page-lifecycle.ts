@@ -12,23 +12,16 @@ export class PageLifecycle implements Lifecycle {
   }
 
   subscribe(listener: (event: LifecycleEvent) => void): () => void {
-    const handleVisibility = () => {
+    const listening = new AbortController();
+    const options = { signal: listening.signal };
+    document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') listener('resume');
-    };
-    const handlePageShow = (event: PageTransitionEvent) => {
+    }, options);
+    window.addEventListener('pageshow', (event) => {
       if (event.persisted) listener('resume');
-    };
-    const handleOnline = () => listener('online');
-    const handleOffline = () => listener('offline');
-    document.addEventListener('visibilitychange', handleVisibility);
-    window.addEventListener('pageshow', handlePageShow);
-    window.addEventListener('online', handleOnline);
-    window.addEventListener('offline', handleOffline);
-    return () => {
-      document.removeEventListener('visibilitychange', handleVisibility);
-      window.removeEventListener('pageshow', handlePageShow);
-      window.removeEventListener('online', handleOnline);
-      window.removeEventListener('offline', handleOffline);
-    };
+    }, options);
+    window.addEventListener('online', () => listener('online'), options);
+    window.addEventListener('offline', () => listener('offline'), options);
+    return () => listening.abort();
   }
 }
