@@ -1,5 +1,9 @@
-// The widget's panel: header (title, availability, reply time, close button) and the chat's parts.
+// The widget's panel: header (title, availability, reply time, close button) and the chat's parts. The widget
+// loads this module the first time it opens: with it come the parts and the panel's styles.
 import { html, nothing } from 'lit';
+import '../message-list/message-list.js';
+import '../composer/composer.js';
+import '../contact-form/contact-form.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { availability } from '../../services/availability.js';
 import type { ChatState } from '../../services/conversation-store.js';
@@ -8,6 +12,7 @@ import type { Strings } from '../shared/strings.js';
 import { backText } from './availability-text.js';
 import { renderEndButton, renderEndState, type EndView } from './conversation-end.js';
 import { EXPORTED_PARTS, PANEL_ID } from './panel-names.js';
+export { default as panelStyles } from './panel.styles.js';
 
 export interface PanelView {
   open: boolean;

@@ -404,14 +404,8 @@ export class CwWidget extends LitElement {
    * strings the panel shows are complete before it renders.
    */
   #loadParts(): Promise<void> {
-    this.#parts ??= Promise.all([
-      import('./panel.js'),
-      import('./panel.styles.js'),
-      import('../message-list/message-list.js'),
-      import('../composer/composer.js'),
-      import('../contact-form/contact-form.js'),
-    ]).then(([panel, panelStyles]) => {
-      adoptStyles(this.renderRoot as ShadowRoot, [...CwWidget.elementStyles, panelStyles.default]);
+    this.#parts ??= import('./panel.js').then((panel) => {
+      adoptStyles(this.renderRoot as ShadowRoot, [...CwWidget.elementStyles, panel.panelStyles]);
       this.#renderPanel = panel.renderPanel;
       this.partsLoaded = true;
     }, (error: unknown) => {
