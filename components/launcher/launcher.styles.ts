@@ -40,7 +40,7 @@ export default css`
   button:has(.label) { padding-inline: calc(var(--_size) / 4) calc(var(--_size) / 2.5); }
   :host([hide-when-open]) [aria-expanded='true'] { display: none; }
 
-  .icon { display: inline-flex; align-items: center; justify-content: center; inline-size: 28px; block-size: 28px; }
+  .icon { display: grid; place-items: center; inline-size: 28px; block-size: 28px; }
   .icon ::slotted(*) { max-inline-size: 100%; max-block-size: 100%; }
   .label { white-space: nowrap; }
 

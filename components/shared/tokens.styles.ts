@@ -31,7 +31,7 @@ export const tokens = css`
     color: var(--_color-text);
   }
   :host([hidden]) { display: none !important; }
-  *, *::before, *::after { box-sizing: inherit; }
+  *, ::before, ::after { box-sizing: inherit; }
   .visually-hidden {
     position: absolute !important; inline-size: 1px; block-size: 1px; overflow: hidden;
     clip-path: inset(50%); white-space: nowrap; margin: -1px; padding: 0; border: 0;
@@ -39,6 +39,6 @@ export const tokens = css`
   :focus-visible { outline: var(--_focus-ring); outline-offset: 2px; }
   @media (prefers-reduced-motion: reduce) {
     :host { --_duration: 0ms; }
-    *, *::before, *::after { animation-duration: 0ms !important; transition-duration: 0ms !important; scroll-behavior: auto !important; }
+    *, ::before, ::after { animation-duration: 0ms !important; transition-duration: 0ms !important; scroll-behavior: auto !important; }
   }
 `;

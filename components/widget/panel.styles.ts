@@ -36,8 +36,9 @@ export default css`
     background: var(--_color-surface-raised);
   }
   .heading { flex: 1; min-inline-size: 0; display: grid; gap: calc(var(--_space) / 2); padding-block-start: calc(var(--_space) / 2); }
-  .title { margin: 0; font-size: 1.0625rem; line-height: 1.3; overflow-wrap: anywhere; }
-  .status, .reply-time { margin: 0; color: var(--_color-muted); font-size: 0.8125rem; line-height: 1.4; }
+  h2, p { margin: 0; }
+  .title { font-size: 1.0625rem; line-height: 1.3; overflow-wrap: anywhere; }
+  .status, .reply-time { color: var(--_color-muted); font-size: 0.8125rem; line-height: 1.4; }
   .status { display: flex; flex-wrap: wrap; align-items: center; gap: 0 calc(var(--_space) * 0.75); }
   .indicator { inline-size: 8px; block-size: 8px; border-radius: 50%; background: var(--_color-muted); }
   .online .indicator { background: var(--_color-success); }
@@ -49,7 +50,7 @@ export default css`
     border-radius: calc(var(--_radius) / 2); background: var(--_color-surface); color: var(--_color-text); font: inherit; cursor: pointer;
   }
   .close, .end { flex: none; border: 0; background: transparent; }
-  .close { display: inline-flex; align-items: center; justify-content: center; inline-size: 44px; padding: 0; }
+  .close { display: grid; place-items: center; inline-size: 44px; padding: 0; }
   .close:focus-visible { outline-offset: -2px; }
   .end { padding-inline: var(--_space); color: var(--_color-muted); font-size: 0.8125rem; }
   :is(.close, .end):hover { background: var(--_color-surface); color: var(--_color-text); }
@@ -58,7 +59,7 @@ export default css`
     padding: var(--_space) calc(var(--_space) * 2); border-block-end: 1px solid var(--_color-border);
     background: var(--_color-surface-raised); font-size: 0.875rem;
   }
-  .end-confirm p, .ended p { flex: 1 1 12rem; margin: 0; }
+  .end-confirm p, .ended p { flex: 1 1 12rem; }
   .end-actions { display: flex; gap: var(--_space); }
   .danger { border-color: var(--_color-danger); color: var(--_color-danger); }
   .ended button { border-color: var(--_color-primary); background: var(--_color-primary); color: var(--_color-on-primary); }
