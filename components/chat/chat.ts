@@ -6,7 +6,7 @@ import type { ChatError, ChatMessage } from '../../services/conversation-store.j
 import { MemoryStorage, SessionStorage, type KeyValueStorage } from '../../services/session-storage.js';
 import type { ContactAttributes, Conversation, PublicContact } from '../../services/types.js';
 import { chatContext, sessionContext, stringsContext, type ChatHost } from '../shared/context.js';
-import { emit } from '../shared/events.js';
+import { emit, errorMessage } from '../shared/events.js';
 import type { NotificationSound } from '../shared/notification-sound.js';
 import { TitleBadge } from '../shared/title-badge.js';
 import { en, loadStrings, type Strings } from '../shared/strings.js';
@@ -15,6 +15,10 @@ import styles from './chat.styles.js';
 
 /** The session code loads when a chat needs it: a visitor who never opens the chat never downloads it. */
 const loadSessionModule = () => Promise.all([import('../../services/chat-session.js'), import('../shared/page-lifecycle.js')]);
+
+/** The chat's language: its `locale`, else the nearest `lang` in its tree (a shadow root stops the search). */
+export const localeOf = (element: Element & { locale: string }): string =>
+  element.locale || element.closest?.('[lang]')?.getAttribute('lang') || '';
 
 /**
  * The attributes `<cw-chat>` and `<cw-widget>` share; the widget hands each on to its inner `<cw-chat>`.
@@ -271,10 +275,9 @@ export class CwChat extends LitElement implements ChatHost {
 
   /** The locale's strings replace English once their module has loaded, unless the locale changed meanwhile. */
   async #loadStrings(): Promise<void> {
-    const locale = () => this.locale || this.closest?.('[lang]')?.getAttribute('lang') || '';
-    const asked = locale();
+    const asked = localeOf(this);
     const strings = await loadStrings(asked);
-    if (asked !== locale()) return;
+    if (asked !== localeOf(this)) return;
     this.#stringsProvider.setValue(strings);
     this.requestUpdate(); // the error box
   }
@@ -308,11 +311,8 @@ export class CwChat extends LitElement implements ChatHost {
   #createSession(): void {
     this.#disposeSession();
     const missing = [!this.baseUrl && 'base-url', !this.inbox && 'inbox'].filter(Boolean).join(' and ');
-    this.#configError = missing ? this.#stringsProvider.value.configMissing(missing) : '';
-    if (missing) {
-      emit(this, 'cw-error', { code: 'config', message: this.#configError });
-      return;
-    }
+    this.#configError = '';
+    if (missing) return this.#failConfig(this.#stringsProvider.value.configMissing(missing));
     // A returning visitor's session starts at once (unread count); a new visitor's when the chat opens.
     if (this.isOpen || new SessionStorage(this.#storage(), this.baseUrl, this.inbox).readCredentials()) {
       void this.#startSession();
@@ -333,19 +333,25 @@ export class CwChat extends LitElement implements ChatHost {
           attributes: this.#attributes(),
         }));
       } catch (error) {
-        this.#configError = error instanceof Error ? error.message : String(error);
-        this.requestUpdate();
-        emit(this, 'cw-error', { code: 'config', message: this.#configError });
-        return undefined;
+        return this.#failConfig(errorMessage(error));
       }
     }, (error: unknown) => {
       if (generation !== this.#generation) return undefined;
       this.#starting = undefined; // the code could not be downloaded: the next opening tries again
-      emit(this, 'cw-error', { code: 'load', message: error instanceof Error ? error.message : String(error) });
+      emit(this, 'cw-error', { code: 'load', message: errorMessage(error) });
       return undefined;
     });
     return this.#starting;
   }
+
+  /** A configuration the session cannot start with: shown in the error box, reported as a `cw-error`. */
+  #failConfig(message: string): undefined {
+    this.#configError = message;
+    this.requestUpdate();
+    emit(this, 'cw-error', { code: 'config', message });
+    return undefined;
+  }
+
 
   #attachSession(session: ChatSession): ChatSession {
     this.#session = session;

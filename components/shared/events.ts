@@ -19,6 +19,9 @@ declare global {
   interface GlobalEventHandlersEventMap extends CwEvents {}
 }
 
+/** The readable text of anything thrown. */
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /** Dispatches a bubbling, composed `cw-*` event. Returns false if a listener called preventDefault(). */
 export function emit<K extends keyof CwEventDetail>(
   host: HTMLElement, type: K, detail: CwEventDetail[K], { cancelable = false } = {},

@@ -2,7 +2,7 @@ import { LitElement, adoptStyles, html, nothing, type PropertyDeclarations, type
 import { ContextEvent } from '@lit/context';
 import '../chat/chat.js';
 import '../launcher/launcher.js';
-import { chatProperties, type CwChat } from '../chat/chat.js';
+import { chatProperties, localeOf, type CwChat } from '../chat/chat.js';
 import type { CwLauncher } from '../launcher/launcher.js';
 import { chatIcon } from '../launcher/icons.js';
 import type { CableStatus } from '../../services/cable-connection.js';
@@ -10,7 +10,7 @@ import type { ChatSession } from '../../services/chat-session.js';
 import type { ChatMessage } from '../../services/conversation-store.js';
 import type { ContactAttributes, Conversation, PublicContact } from '../../services/types.js';
 import { sessionContext, stringsContext } from '../shared/context.js';
-import { emit } from '../shared/events.js';
+import { emit, errorMessage } from '../shared/events.js';
 import { en, type Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { EXPORTED_PARTS, PANEL_ID } from './panel-names.js';
@@ -327,7 +327,7 @@ export class CwWidget extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     // The inner <cw-chat> takes each shared attribute from this element (before its own update, which follows).
     const shared = Object.keys(chatProperties).map((key) => [key, this[key as keyof this]]);
-    Object.assign(this.#chat!, { ...Object.fromEntries(shared), locale: this.#locale() });
+    Object.assign(this.#chat!, { ...Object.fromEntries(shared), locale: localeOf(this) });
     if (this.isOpen) this.#startClock();
     else this.#stopClock();
     if (this.isOpen && this.#session && !this.#inboxRequested.has(this.#session)) {
@@ -410,7 +410,7 @@ export class CwWidget extends LitElement {
       this.partsLoaded = true;
     }, (error: unknown) => {
       this.#parts = undefined;
-      emit(this, 'cw-error', { code: 'load', message: error instanceof Error ? error.message : String(error) });
+      emit(this, 'cw-error', { code: 'load', message: errorMessage(error) });
     });
     return this.#parts;
   }
@@ -439,10 +439,6 @@ export class CwWidget extends LitElement {
     if (!this.#chat) throw new Error('The widget has not rendered yet');
     await this.#chat.updateComplete;
     return this.#chat;
-  }
-
-  #locale(): string {
-    return this.locale || this.closest?.('[lang]')?.getAttribute('lang') || '';
   }
 
 
