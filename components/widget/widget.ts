@@ -63,7 +63,6 @@ export class CwWidget extends LitElement {
     preChatFields: { attribute: 'pre-chat-fields' },
     preChatRequired: { type: Boolean, attribute: 'pre-chat-required' },
     launcherLabel: { attribute: 'launcher-label' },
-    partsLoaded: { state: true },
     confirmingEnd: { state: true },
     endBusy: { state: true },
   } as PropertyDeclarations;
@@ -171,7 +170,6 @@ export class CwWidget extends LitElement {
    * @attr notify-sound
    */
   notifySound = false;
-  private partsLoaded = false;
   private confirmingEnd = false;
   private endBusy = false;
 
@@ -324,7 +322,7 @@ export class CwWidget extends LitElement {
     asker.dispatchEvent(new ContextEvent(stringsContext, asker, this.#handleStrings, true));
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(): void {
     // The inner <cw-chat> takes each shared attribute from this element (before its own update, which follows).
     const shared = Object.keys(chatProperties).map((key) => [key, this[key as keyof this]]);
     Object.assign(this.#chat!, { ...Object.fromEntries(shared), locale: localeOf(this) });
@@ -334,8 +332,6 @@ export class CwWidget extends LitElement {
       this.#inboxRequested.add(this.#session);
       void this.#session.loadInbox();
     }
-    // The launcher links its button to the panel by reference: tell it once the panel exists.
-    if ((changed as PropertyValues).has('partsLoaded')) this.#launcher?.requestUpdate();
   }
 
   #handleOpenChange(event: CustomEvent<{ open: boolean }>): void {
@@ -407,7 +403,9 @@ export class CwWidget extends LitElement {
     this.#parts ??= import('./panel.js').then((panel) => {
       adoptStyles(this.renderRoot as ShadowRoot, [...CwWidget.elementStyles, panel.panelStyles]);
       this.#renderPanel = panel.renderPanel;
-      this.partsLoaded = true;
+      this.requestUpdate();
+      // The launcher links its button to the panel by reference: tell it once the panel exists.
+      void this.updateComplete.then(() => this.#launcher?.requestUpdate());
     }, (error: unknown) => {
       this.#parts = undefined;
       emit(this, 'cw-error', { code: 'load', message: errorMessage(error) });
