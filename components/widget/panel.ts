@@ -33,21 +33,21 @@ export interface PanelView {
 export function renderPanel(view: PanelView) {
   const { strings, state } = view;
   return html`
-    <section id=${PANEL_ID} part="panel" class="panel" role="dialog" aria-labelledby="cw-title" ?hidden=${!view.open}
+    <section id=${PANEL_ID} part="panel" role="dialog" aria-labelledby="cw-title" ?hidden=${!view.open}
       dir=${ifDefined(view.dir)} @keydown=${view.onKeydown}>
-      <header part="header" class="header">
+      <header part="header">
         <div class="heading">
-          <h2 id="cw-title" part="title" class="title">${view.title || state?.inbox?.name || strings.widgetTitle}</h2>
+          <h2 id="cw-title" part="title">${view.title || state?.inbox?.name || strings.widgetTitle}</h2>
           ${renderStatus(state, strings)}
-          ${view.replyTime ? html`<p part="reply-time" class="reply-time">${view.replyTime}</p>` : nothing}
+          ${view.replyTime ? html`<p part="reply-time">${view.replyTime}</p>` : nothing}
         </div>
         ${renderEndButton(view.end)}
-        <button part="close-button" class="close" type="button" aria-label=${strings.closePanel} @click=${view.onClose}>
+        <button part="close-button" type="button" aria-label=${strings.closePanel} @click=${view.onClose}>
           ${closeIcon}
         </button>
       </header>
       ${renderEndState(view.end)}
-      <div part="body" class="body">
+      <div part="body">
         ${showsContactForm(view) ? html`<cw-contact-form exportparts=${EXPORTED_PARTS.contactForm} fields=${view.fields}
           ?required=${view.required}></cw-contact-form>` : nothing}
         <cw-message-list exportparts=${EXPORTED_PARTS.messageList}></cw-message-list>
@@ -72,8 +72,7 @@ function renderStatus(state: ChatState | undefined, strings: Strings) {
   const available = online || state.agentsOnline.length > 0;
   const back = !available && nextOpen ? backText(nextOpen, now, strings) : '';
   return html`
-    <p part="status" class="status ${available ? 'online' : 'away'}">
-      <span class="indicator" aria-hidden="true"></span>
+    <p part="status" class=${available ? 'online' : 'away'}>
       <span>${available ? strings.online : strings.away}</span>
       ${back ? html`<span class="back">${back}</span>` : nothing}
     </p>`;

@@ -23,6 +23,6 @@ export default css`
   }
 
   /* position="left|right" is physical on purpose (as Chatwoot's widget): it does not mirror in RTL. */
-  :host([position='right']) .panel, :host([position='right']) cw-chat::part(error) { inset-inline: auto; right: var(--_offset); }
-  :host([position='left']) .panel, :host([position='left']) cw-chat::part(error) { inset-inline: auto; left: var(--_offset); }
+  :host([position='right']) [part=panel], :host([position='right']) cw-chat::part(error) { inset-inline: auto; right: var(--_offset); }
+  :host([position='left']) [part=panel], :host([position='left']) cw-chat::part(error) { inset-inline: auto; left: var(--_offset); }
 `;
