@@ -287,7 +287,7 @@ export class CwChat extends LitElement implements ChatHost {
       <div part="error" class="error" role="alert">
         <strong>${strings.errorTitle}</strong>
         <span>${message}</span>
-        ${canRetry ? html`<button part="retry-button" type="button" @click=${this.#handleRetry}>${strings.retry}</button>` : nothing}
+        ${canRetry ? html`<button part="retry-button" @click=${this.#handleRetry}>${strings.retry}</button>` : nothing}
       </div>`;
   }
 

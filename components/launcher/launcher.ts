@@ -62,7 +62,7 @@ export class CwLauncher extends LitElement {
     const unread = this.#chat.state?.unreadCount ?? 0;
     const showLabel = Boolean(this.label) && !open;
     return html`
-      <button part="button" type="button" aria-expanded=${open ? 'true' : 'false'}
+      <button part="button" aria-expanded=${open ? 'true' : 'false'}
         aria-label=${this.#name(open, unread)} @click=${this.#handleClick}>
         <span part="icon" class="icon">
           ${open ? html`<slot name="close-icon">${closeIcon}</slot>` : html`<slot name="icon">${chatIcon}</slot>`}

@@ -42,7 +42,7 @@ export function renderPanel(view: PanelView) {
           ${view.replyTime ? html`<p part="reply-time">${view.replyTime}</p>` : nothing}
         </div>
         ${renderEndButton(view.end)}
-        <button part="close-button" type="button" aria-label=${strings.closePanel} @click=${view.onClose}>
+        <button part="close-button" aria-label=${strings.closePanel} @click=${view.onClose}>
           ${closeIcon}
         </button>
       </header>
