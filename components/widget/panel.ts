@@ -12,44 +12,34 @@ import type { Strings } from '../shared/strings.js';
 import { backText } from './availability-text.js';
 import { renderEndButton, renderEndState, type EndView } from './conversation-end.js';
 import { EXPORTED_PARTS, PANEL_ID } from './panel-names.js';
+import type { CwWidget } from './widget.js';
 export { default as panelStyles } from './panel.styles.js';
 
-export interface PanelView {
-  open: boolean;
-  strings: Strings;
-  state?: ChatState;
-  /** The widget's `header-title`, `reply-time`, `pre-chat-fields`, `pre-chat-required`. */
-  title: string;
-  replyTime: string;
-  fields: string;
-  required: boolean;
-  /** Set when the page fixed the locale: the panel takes that language's direction. */
-  dir?: 'ltr' | 'rtl';
-  onKeydown: (event: KeyboardEvent) => void;
-  onClose: () => void;
-  end: EndView;
-}
+/** What the panel reads from the widget: its attributes, and `close()`. */
+export type PanelHost = Pick<CwWidget, 'isOpen' | 'headerTitle' | 'replyTime' | 'preChatFields' | 'preChatRequired' | 'locale' | 'close'>;
 
-export function renderPanel(view: PanelView) {
-  const { strings, state } = view;
+/** The panel, from the widget's attributes and the session's state and strings (in `end`). */
+export function renderPanel(widget: PanelHost, end: EndView) {
+  const { strings, state } = end;
+  // A locale the page fixed gives the panel that language's direction.
   return html`
-    <section id=${PANEL_ID} part="panel" role="dialog" aria-labelledby="cw-title" ?hidden=${!view.open}
-      dir=${ifDefined(view.dir)} @keydown=${view.onKeydown}>
+    <section id=${PANEL_ID} part="panel" role="dialog" aria-labelledby="cw-title" ?hidden=${!widget.isOpen}
+      dir=${ifDefined(widget.locale ? strings.$dir : undefined)} @keydown=${(event: KeyboardEvent) => handleKeydown(event, widget)}>
       <header part="header">
         <div class="heading">
-          <h2 id="cw-title" part="title">${view.title || state?.inbox?.name || strings.widgetTitle}</h2>
+          <h2 id="cw-title" part="title">${widget.headerTitle || state?.inbox?.name || strings.widgetTitle}</h2>
           ${renderStatus(state, strings)}
-          ${view.replyTime ? html`<p part="reply-time">${view.replyTime}</p>` : nothing}
+          ${widget.replyTime ? html`<p part="reply-time">${widget.replyTime}</p>` : nothing}
         </div>
-        ${renderEndButton(view.end)}
-        <button part="close-button" aria-label=${strings.closePanel} @click=${view.onClose}>
+        ${renderEndButton(end)}
+        <button part="close-button" aria-label=${strings.closePanel} @click=${() => widget.close()}>
           ${closeIcon}
         </button>
       </header>
-      ${renderEndState(view.end)}
+      ${renderEndState(end)}
       <div part="body">
-        ${showsContactForm(view) ? html`<cw-contact-form exportparts=${EXPORTED_PARTS.contactForm} fields=${view.fields}
-          ?required=${view.required}></cw-contact-form>` : nothing}
+        ${showsContactForm(widget.preChatFields, state) ? html`<cw-contact-form exportparts=${EXPORTED_PARTS.contactForm}
+          fields=${widget.preChatFields} ?required=${widget.preChatRequired}></cw-contact-form>` : nothing}
         <cw-message-list exportparts=${EXPORTED_PARTS.messageList}></cw-message-list>
         <cw-composer exportparts=${EXPORTED_PARTS.composer}></cw-composer>
       </div>
@@ -60,8 +50,15 @@ export function renderPanel(view: PanelView) {
  * The pre-chat form asks before the conversation starts; once it has, the form would only take room from the
  * messages, unless sending still waits for it (a required form the contact has not filled in).
  */
-function showsContactForm({ fields, state }: PanelView): boolean {
+function showsContactForm(fields: string, state?: ChatState): boolean {
   return !!fields && (!state?.conversation || state.sendBlockedBy === 'contact-form');
+}
+
+/** Escape closes the panel, unless an element inside it has used the key. */
+function handleKeydown(event: KeyboardEvent, widget: PanelHost): void {
+  if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+  event.preventDefault();
+  widget.close();
 }
 
 /** "Online", or "Away" and when the team is back; nothing until the inbox is known. */

@@ -303,16 +303,11 @@ export class CwWidget extends LitElement {
 
   /** The launcher shows before the session exists: its code loads only when the chat opens (new visitor). */
   #renderParts() {
-    const strings = this.#strings;
     return html`
       <cw-launcher exportparts=${EXPORTED_PARTS.launcher} position=${this.position} label=${this.launcherLabel}>
         <slot name="launcher-icon" slot="icon">${chatIcon}</slot>
       </cw-launcher>
-      ${this.#renderPanel ? this.#renderPanel({
-        open: this.isOpen, strings, state: this.#session?.store.state, title: this.headerTitle, replyTime: this.replyTime,
-        fields: this.preChatFields, required: this.preChatRequired, dir: this.locale ? strings.$dir : undefined,
-        onKeydown: this.#handlePanelKeydown, onClose: this.#handleClose, end: this.#endView(strings),
-      }) : nothing}`;
+      ${this.#renderPanel ? this.#renderPanel(this, this.#endView()) : nothing}`;
   }
 
   protected override firstUpdated(): void {
@@ -342,17 +337,9 @@ export class CwWidget extends LitElement {
     else if (focusWasInPanel) void this.#focusLauncher();
   }
 
-  readonly #handlePanelKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
-    event.preventDefault();
-    this.close();
-  };
-
-  readonly #handleClose = (): void => this.close();
-
-  #endView(strings: Strings): EndView {
+  #endView(): EndView {
     return {
-      state: this.#session?.store.state, strings, confirming: this.confirmingEnd, busy: this.endBusy,
+      state: this.#session?.store.state, strings: this.#strings, confirming: this.confirmingEnd, busy: this.endBusy,
       onAsk: () => (this.confirmingEnd = true),
       onCancel: () => (this.confirmingEnd = false),
       onConfirm: () => void this.#runEndAction(async (session) => {
