@@ -319,8 +319,8 @@ export class CwWidget extends LitElement {
 
   protected override updated(): void {
     // The inner <cw-chat> takes each shared attribute from this element (before its own update, which follows).
-    const shared = Object.keys(chatProperties).map((key) => [key, this[key as keyof this]]);
-    Object.assign(this.#chat!, { ...Object.fromEntries(shared), locale: localeOf(this) });
+    const chat = this.#chat as unknown as Record<string, unknown>;
+    for (const key in chatProperties) chat[key] = key === 'locale' ? localeOf(this) : this[key as keyof this];
     if (this.isOpen) this.#startClock();
     else this.#stopClock();
     if (this.isOpen && this.#session && !this.#inboxRequested.has(this.#session)) {
