@@ -65,7 +65,7 @@ export default css`
   [part=ended] button { border-color: var(--_color-primary); background: var(--_color-primary); color: var(--_color-on-primary); }
 
   [part=body] { flex: 1; min-block-size: 0; display: flex; flex-direction: column; }
-  cw-contact-form { flex: 0 1 auto; min-block-size: 0; overflow: auto; border-block-end: 1px solid var(--_color-border); }
+  cw-contact-form { min-block-size: 0; overflow: auto; border-block-end: 1px solid var(--_color-border); }
   cw-message-list { flex: 1 1 0; min-block-size: 0; }
   cw-composer { flex: none; }
 
