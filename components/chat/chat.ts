@@ -9,7 +9,7 @@ import { chatContext, sessionContext, stringsContext, type ChatHost } from '../s
 import { emit, errorMessage } from '../shared/events.js';
 import type { NotificationSound } from '../shared/notification-sound.js';
 import { TitleBadge } from '../shared/title-badge.js';
-import { en, loadStrings, type Strings } from '../shared/strings.js';
+import { en, loadStrings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import styles from './chat.styles.js';
 
@@ -268,8 +268,14 @@ export class CwChat extends LitElement implements ChatHost {
     const strings = this.#stringsProvider.value;
     const state = this.#session?.store.state;
     const problem = this.#configError || (state?.phase === 'error' ? state.error?.message : '');
+    // A configuration error stays until the attributes change; a failed start can be tried again.
     return html`
-      ${problem ? this.#renderError(problem, strings, !this.#configError) : nothing}
+      ${problem ? html`
+        <div part="error" class="error" role="alert">
+          <strong>${strings.errorTitle}</strong>
+          <span>${problem}</span>
+          ${this.#configError ? nothing : html`<button part="retry-button" @click=${this.#handleRetry}>${strings.retry}</button>`}
+        </div>` : nothing}
       <slot></slot>`;
   }
 
@@ -280,15 +286,6 @@ export class CwChat extends LitElement implements ChatHost {
     if (asked !== localeOf(this)) return;
     this.#stringsProvider.setValue(strings);
     this.requestUpdate(); // the error box
-  }
-
-  #renderError(message: string, strings: Strings, canRetry: boolean) {
-    return html`
-      <div part="error" class="error" role="alert">
-        <strong>${strings.errorTitle}</strong>
-        <span>${message}</span>
-        ${canRetry ? html`<button part="retry-button" @click=${this.#handleRetry}>${strings.retry}</button>` : nothing}
-      </div>`;
   }
 
   #handleRetry(): void {
