@@ -294,20 +294,17 @@ export class CwWidget extends LitElement {
     if (changed.has('isOpen') && this.isOpen) void this.#loadParts();
   }
 
+  /** The launcher shows before the session exists; the panel once its code has loaded (first opening). */
   override render() {
     return html`
       <cw-chat exportparts="error, retry-button" panel-id=${PANEL_ID} @cw-open-change=${this.#handleOpenChange}>
-        <div class="parts">${this.#renderParts()}</div>
+        <div class="parts">
+          <cw-launcher exportparts=${EXPORTED_PARTS.launcher} position=${this.position} label=${this.launcherLabel}>
+            <slot name="launcher-icon" slot="icon">${chatIcon}</slot>
+          </cw-launcher>
+          ${this.#renderPanel ? this.#renderPanel(this, this.#endView()) : nothing}
+        </div>
       </cw-chat>`;
-  }
-
-  /** The launcher shows before the session exists: its code loads only when the chat opens (new visitor). */
-  #renderParts() {
-    return html`
-      <cw-launcher exportparts=${EXPORTED_PARTS.launcher} position=${this.position} label=${this.launcherLabel}>
-        <slot name="launcher-icon" slot="icon">${chatIcon}</slot>
-      </cw-launcher>
-      ${this.#renderPanel ? this.#renderPanel(this, this.#endView()) : nothing}`;
   }
 
   protected override firstUpdated(): void {
