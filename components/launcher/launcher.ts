@@ -58,51 +58,38 @@ export class CwLauncher extends LitElement {
   readonly #chat = new SessionController(this);
 
   override render() {
+    const strings = this.#strings.value ?? en;
     const open = this.#chat.state?.open ?? false;
     const unread = this.#chat.state?.unreadCount ?? 0;
     const showLabel = Boolean(this.label) && !open;
+    const action = open ? strings.closeChat : this.label || strings.openChat;
+    const number = new Intl.NumberFormat(strings.$locale);
     return html`
       <button part="button" aria-expanded=${open ? 'true' : 'false'}
-        aria-label=${this.#name(open, unread)} @click=${this.#handleClick}>
+        aria-label=${unread > 0 ? `${action}, ${strings.unread(unread)}` : action} @click=${this.#handleClick}>
         <span part="icon" class="icon">
           ${open ? html`<slot name="close-icon">${closeIcon}</slot>` : html`<slot name="icon">${chatIcon}</slot>`}
         </span>
         ${showLabel ? html`<span part="label" class="label">${this.label}</span>` : nothing}
-        ${unread > 0 ? html`<span part="badge" class="badge" aria-hidden="true">${this.#badgeText(unread)}</span>` : nothing}
+        ${unread > 0 ? html`<span part="badge" class="badge" aria-hidden="true">${unread > 9 ? `${number.format(9)}+` : number.format(unread)}</span>` : nothing}
       </button>`;
-  }
-
-  protected override updated(): void {
-    this.#linkPanel();
   }
 
   #handleClick(): void {
     this.#host.value?.toggle();
   }
 
-  #name(open: boolean, unread: number): string {
-    const strings = this.#strings.value ?? en;
-    const action = open ? strings.closeChat : this.label || strings.openChat;
-    return unread > 0 ? `${action}, ${strings.unread(unread)}` : action;
-  }
-
-  #badgeText(unread: number): string {
-    const number = new Intl.NumberFormat((this.#strings.value ?? en).$locale);
-    return unread > 9 ? `${number.format(9)}+` : number.format(unread);
-  }
-
   /**
    * `aria-controls` by id cannot reach out of this shadow root, so the panel is linked by element reference
    * (ARIA element reflection), which may point into any ancestor tree.
    */
-  #linkPanel(): void {
+  protected override updated(): void {
     const button = this.renderRoot.querySelector('button')!;
     if (!('ariaControlsElements' in button)) return;
     const id = this.#host.value?.panelId;
     const root = this.getRootNode() as Document | ShadowRoot;
     const panel = id ? root.getElementById(id) : null;
-    const current = button.ariaControlsElements;
-    if (panel ? current?.[0] !== panel : current !== null) button.ariaControlsElements = panel ? [panel] : null;
+    button.ariaControlsElements = panel ? [panel] : null;
   }
 }
 
