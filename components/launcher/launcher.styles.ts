@@ -36,7 +36,7 @@ export default css`
   }
   button:hover { transform: scale(1.05); }
   button:active { transform: scale(0.97); }
-  button:focus-visible { outline: var(--_focus-ring); outline-offset: 3px; }
+  button:focus-visible { outline-offset: 3px; }
   button:has(.label) { padding-inline: calc(var(--_size) / 4) calc(var(--_size) / 2.5); }
   :host([hide-when-open]) [aria-expanded='true'] { display: none; }
 
