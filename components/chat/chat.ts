@@ -11,35 +11,11 @@ import type { NotificationSound } from '../shared/notification-sound.js';
 import { TitleBadge } from '../shared/title-badge.js';
 import { en, loadStrings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { chatProperties, localeOf } from './chat-properties.js';
 import styles from './chat.styles.js';
 
 /** The session code loads when a chat needs it: a visitor who never opens the chat never downloads it. */
 const loadSessionModule = () => Promise.all([import('../../services/chat-session.js'), import('../shared/page-lifecycle.js')]);
-
-/** The chat's language: its `locale`, else the nearest `lang` in its tree (a shadow root stops the search). */
-export const localeOf = (element: Element & { locale: string }): string =>
-  element.locale || element.closest?.('[lang]')?.getAttribute('lang') || '';
-
-/**
- * The attributes `<cw-chat>` and `<cw-widget>` share; the widget hands each on to its inner `<cw-chat>`.
- * Without an `attribute`, a property's attribute is its name in lower case.
- */
-export const chatProperties = {
-  baseUrl: { attribute: 'base-url' },
-  inbox: {},
-  identifier: {},
-  identifierHash: { attribute: 'identifier-hash' },
-  name: {},
-  email: {},
-  phone: {},
-  locale: {},
-  storage: {},
-  isOpen: { type: Boolean, reflect: true, attribute: 'open' },
-  theme: { reflect: true },
-  contactMode: { attribute: 'contact' },
-  unreadInTitle: { type: Boolean, attribute: 'unread-in-title' },
-  notifySound: { type: Boolean, attribute: 'notify-sound' },
-} satisfies PropertyDeclarations;
 
 /**
  * The root of a chat: creates one session for a Chatwoot inbox and shares it with every `cw-*` element
@@ -58,6 +34,7 @@ export const chatProperties = {
 export class CwChat extends LitElement implements ChatHost {
   static override styles = [tokens, styles];
 
+  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
   static override properties = { ...chatProperties, panelId: { attribute: 'panel-id' } } as PropertyDeclarations;
 
   /**

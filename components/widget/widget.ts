@@ -2,7 +2,8 @@ import { LitElement, adoptStyles, html, nothing, type PropertyDeclarations, type
 import { ContextEvent } from '@lit/context';
 import '../chat/chat.js';
 import '../launcher/launcher.js';
-import { chatProperties, localeOf, type CwChat } from '../chat/chat.js';
+import type { CwChat } from '../chat/chat.js';
+import { chatProperties, localeOf } from '../chat/chat-properties.js';
 import type { CwLauncher } from '../launcher/launcher.js';
 import { chatIcon } from '../launcher/icons.js';
 import type { CableStatus } from '../../services/cable-connection.js';
