@@ -36,7 +36,6 @@ export const tokens = css`
   }
   :focus-visible { outline: var(--_focus-ring); outline-offset: 2px; }
   @media (prefers-reduced-motion: reduce) {
-    :host { --_duration: 0ms; }
     *, ::before, ::after { animation-duration: 0ms !important; transition-duration: 0ms !important; scroll-behavior: auto !important; }
   }
 `;
