@@ -187,7 +187,8 @@ export class CwWidget extends LitElement {
   #unsubscribeStore?: () => void;
   #parts?: Promise<void>;
   #renderPanel?: typeof renderPanel;
-  #inboxRequested = new WeakSet<ChatSession>();
+  /** Whether the session's inbox (name, working hours) was asked for: once per session, when the panel opens. */
+  #inboxRequested = false;
   #clock?: ReturnType<typeof setInterval>;
   /** The inner `<cw-chat>`'s strings: English until its locale has loaded. */
   #strings: Strings = en;
@@ -321,8 +322,8 @@ export class CwWidget extends LitElement {
     for (const key in chatProperties) chat[key] = key === 'locale' ? localeOf(this) : this[key as keyof this];
     if (this.isOpen) this.#startClock();
     else this.#stopClock();
-    if (this.isOpen && this.#session && !this.#inboxRequested.has(this.#session)) {
-      this.#inboxRequested.add(this.#session);
+    if (this.isOpen && this.#session && !this.#inboxRequested) {
+      this.#inboxRequested = true;
       void this.#session.loadInbox();
     }
   }
@@ -376,6 +377,7 @@ export class CwWidget extends LitElement {
     if (session === this.#session) return;
     this.#unsubscribeStore?.();
     this.#session = session;
+    this.#inboxRequested = false;
     this.#unsubscribeStore = session?.store.subscribe(() => this.requestUpdate());
     this.requestUpdate();
   };
