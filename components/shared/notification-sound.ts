@@ -19,8 +19,9 @@ export class NotificationSound {
   }
 
   play(): void {
-    if (!this.#unlocked || typeof AudioContext === 'undefined') return;
+    if (!this.#unlocked) return;
     try {
+      // a browser without Web Audio throws here, caught like any other failure
       this.#context ??= new AudioContext();
       void this.#context.resume().catch(() => undefined);
       const start = this.#context.currentTime;
