@@ -330,7 +330,7 @@ export class CwWidget extends LitElement {
 
   #handleOpenChange(event: CustomEvent<{ open: boolean }>): void {
     if (event.target !== this.#chat) return;
-    const focusWasInPanel = this.renderRoot.querySelector(`#${PANEL_ID}`)?.matches(':focus-within') ?? false;
+    const focusWasInPanel = this.renderRoot.querySelector(`#${PANEL_ID}:focus-within`) !== null;
     this.isOpen = event.detail.open;
     if (this.isOpen) void this.#focusPanel();
     else if (focusWasInPanel) void this.#focusLauncher();
