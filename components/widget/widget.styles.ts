@@ -3,9 +3,8 @@ import { css } from 'lit';
 export default css`
   :host {
     --_offset: var(--cw-launcher-offset, 20px);
-    --_launcher-size: var(--cw-launcher-size, 56px);
-    /* The panel's distance from the bottom edge: above the launcher, with a gap. */
-    --_panel-bottom: calc(var(--_offset) + var(--_launcher-size) + var(--_space) * 2);
+    /* The panel's distance from the bottom edge: above the launcher (56px by default), with a gap. */
+    --_panel-bottom: calc(var(--_offset) + var(--cw-launcher-size, 56px) + var(--_space) * 2);
     display: contents;
   }
   .parts { display: contents; }
