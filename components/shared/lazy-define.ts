@@ -48,12 +48,9 @@ export class LazyElements {
     for (const tag of new Set(found.map((element) => element.localName))) this.#load(tag).catch(reportError);
   }
 
+  /** Called only for a tag still waiting (both callers take the tags from `#pending`). */
   async #load(tag: string): Promise<void> {
-    const loader = this.#pending.get(tag);
-    if (!loader) {
-      await customElements.whenDefined(tag);
-      return;
-    }
+    const loader = this.#pending.get(tag)!;
     this.#pending.delete(tag);
     if (this.#pending.size === 0) this.#stop();
     try {
