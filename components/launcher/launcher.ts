@@ -81,11 +81,11 @@ export class CwLauncher extends LitElement {
 
   /**
    * `aria-controls` by id cannot reach out of this shadow root, so the panel is linked by element reference
-   * (ARIA element reflection), which may point into any ancestor tree.
+   * (ARIA element reflection), which may point into any ancestor tree. A browser without it keeps the
+   * property as a plain one, which does no harm.
    */
   protected override updated(): void {
     const button = this.renderRoot.querySelector('button')!;
-    if (!('ariaControlsElements' in button)) return;
     const id = this.#host.value?.panelId;
     const root = this.getRootNode() as Document | ShadowRoot;
     const panel = id ? root.getElementById(id) : null;
