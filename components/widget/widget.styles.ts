@@ -7,7 +7,6 @@ export default css`
     --_panel-bottom: calc(var(--_offset) + var(--cw-launcher-size, 56px) + var(--_space) * 2);
     display: contents;
   }
-  .parts { display: contents; }
   :host([theme='light']) { --cw-color-scheme: light; }
   :host([theme='dark']) { --cw-color-scheme: dark; }
 

@@ -300,18 +300,16 @@ export class CwWidget extends LitElement {
   override render() {
     return html`
       <cw-chat exportparts="error, retry-button" panel-id=${PANEL_ID} @cw-open-change=${this.#handleOpenChange}>
-        <div class="parts">
-          <cw-launcher exportparts=${EXPORTED_PARTS.launcher} position=${this.position} label=${this.launcherLabel}>
-            <slot name="launcher-icon" slot="icon">${chatIcon}</slot>
-          </cw-launcher>
-          ${this.#renderPanel ? this.#renderPanel(this, this.#endView()) : nothing}
-        </div>
+        <cw-launcher exportparts=${EXPORTED_PARTS.launcher} position=${this.position} label=${this.launcherLabel}>
+          <slot name="launcher-icon" slot="icon">${chatIcon}</slot>
+        </cw-launcher>
+        ${this.#renderPanel ? this.#renderPanel(this, this.#endView()) : nothing}
       </cw-chat>`;
   }
 
   protected override firstUpdated(): void {
-    // The session lives in the inner <cw-chat>, below this element: ask for it from inside, as its parts do.
-    const asker = this.renderRoot.querySelector('.parts')!;
+    // The session lives in the inner <cw-chat>, below this element: ask for it from inside, from the launcher.
+    const asker = this.#launcher!;
     asker.dispatchEvent(new ContextEvent(sessionContext, asker, this.#handleSession, true));
     asker.dispatchEvent(new ContextEvent(stringsContext, asker, this.#handleStrings, true));
   }
