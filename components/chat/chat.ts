@@ -248,7 +248,7 @@ export class CwChat extends LitElement implements ChatHost {
     // A configuration error stays until the attributes change; a failed start can be tried again.
     return html`
       ${problem ? html`
-        <div part="error" class="error" role="alert">
+        <div part="error" role="alert">
           <strong>${strings.errorTitle}</strong>
           <span>${problem}</span>
           ${this.#configError ? nothing : html`<button part="retry-button" @click=${this.#handleRetry}>${strings.retry}</button>`}

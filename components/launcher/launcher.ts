@@ -67,11 +67,11 @@ export class CwLauncher extends LitElement {
     return html`
       <button part="button" aria-expanded=${open ? 'true' : 'false'}
         aria-label=${unread > 0 ? `${action}, ${strings.unread(unread)}` : action} @click=${this.#handleClick}>
-        <span part="icon" class="icon">
+        <span part="icon">
           ${open ? html`<slot name="close-icon">${closeIcon}</slot>` : html`<slot name="icon">${chatIcon}</slot>`}
         </span>
-        ${showLabel ? html`<span part="label" class="label">${this.label}</span>` : nothing}
-        ${unread > 0 ? html`<span part="badge" class="badge" aria-hidden="true">${unread > 9 ? `${number.format(9)}+` : number.format(unread)}</span>` : nothing}
+        ${showLabel ? html`<span part="label">${this.label}</span>` : nothing}
+        ${unread > 0 ? html`<span part="badge" aria-hidden="true">${unread > 9 ? `${number.format(9)}+` : number.format(unread)}</span>` : nothing}
       </button>`;
   }
 
