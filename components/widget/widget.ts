@@ -284,12 +284,12 @@ export class CwWidget extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated && this.isOpen) this.#startClock();
+    if (this.hasUpdated) this.#runClock(this.isOpen);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#stopClock();
+    this.#runClock(false);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -318,8 +318,7 @@ export class CwWidget extends LitElement {
     // The inner <cw-chat> takes each shared attribute from this element (before its own update, which follows).
     const chat = this.#chat as unknown as Record<string, unknown>;
     for (const key in chatProperties) chat[key] = key === 'locale' ? localeOf(this) : this[key as keyof this];
-    if (this.isOpen) this.#startClock();
-    else this.#stopClock();
+    this.#runClock(this.isOpen);
     if (this.isOpen && this.#session && !this.#inboxRequested) {
       this.#inboxRequested = true;
       void this.#session.loadInbox();
@@ -424,15 +423,14 @@ export class CwWidget extends LitElement {
     return this.#chat;
   }
 
-
-  #startClock(): void {
-    // Keeps "Away · Back at …" true while the panel stays open across an opening or closing time.
-    this.#clock ??= setInterval(() => this.requestUpdate(), CLOCK_MS);
-  }
-
-  #stopClock(): void {
-    clearInterval(this.#clock);
-    this.#clock = undefined;
+  /** While the panel is open, a re-render each minute keeps "Away · Back at …" true across an opening time. */
+  #runClock(run: boolean): void {
+    if (run) {
+      this.#clock ??= setInterval(() => this.requestUpdate(), CLOCK_MS);
+    } else {
+      clearInterval(this.#clock);
+      this.#clock = undefined;
+    }
   }
 }
 
