@@ -70,7 +70,7 @@ function renderStatus(state: ChatState | undefined, strings: Strings) {
   const back = !available && nextOpen ? backText(nextOpen, now, strings) : '';
   return html`
     <p part="status" class=${available ? 'online' : 'away'}>
-      <span>${available ? strings.online : strings.away}</span>
+      ${available ? strings.online : strings.away}
       ${back ? html`<span class="back">${back}</span>` : nothing}
     </p>`;
 }
