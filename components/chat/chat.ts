@@ -250,7 +250,7 @@ export class CwChat extends LitElement implements ChatHost {
       ${problem ? html`
         <div part="error" role="alert">
           <strong>${strings.errorTitle}</strong>
-          <span>${problem}</span>
+          ${problem}
           ${this.#configError ? nothing : html`<button part="retry-button" @click=${this.#handleRetry}>${strings.retry}</button>`}
         </div>` : nothing}
       <slot></slot>`;
