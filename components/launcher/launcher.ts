@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
-import { ContextConsumer } from '@lit/context';
+import { ContextConsumer, consume } from '@lit/context';
 import { chatContext, stringsContext } from '../shared/context.js';
 import { SessionController } from '../shared/session-controller.js';
-import { en } from '../shared/strings.js';
+import { en, type Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { chatIcon, closeIcon } from './icons.js';
 import styles from './launcher.styles.js';
@@ -52,13 +52,13 @@ export class CwLauncher extends LitElement {
    */
   hideWhenOpen = false;
 
-  // The consumers re-render the launcher when the chat or its strings change.
+  // A consumer re-renders the launcher when its value changes (the strings' consumer: see the end of the file).
   readonly #host = new ContextConsumer(this, { context: chatContext, subscribe: true });
-  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  private strings: Strings = en;
   readonly #chat = new SessionController(this);
 
   override render() {
-    const strings = this.#strings.value ?? en;
+    const { strings } = this;
     const open = this.#chat.state?.open ?? false;
     const unread = this.#chat.state?.unreadCount ?? 0;
     const showLabel = Boolean(this.label) && !open;
@@ -92,6 +92,11 @@ export class CwLauncher extends LitElement {
     button.ariaControlsElements = panel ? [panel] : null;
   }
 }
+
+// `consume()` called as `@consume` would call it (decorator syntax would add TypeScript's helper to this module).
+// It is the first load's one use of @lit/context's `consume`, which the panel's parts import: without it the
+// build gives that code a file of its own, one more request before the panel can open.
+consume({ context: stringsContext, subscribe: true })(CwLauncher.prototype, 'strings');
 
 if (!customElements.get('cw-launcher')) customElements.define('cw-launcher', CwLauncher);
 declare global {
