@@ -14,8 +14,11 @@ import { tokens } from '../shared/tokens.styles.js';
 import { chatProperties, localeOf } from './chat-properties.js';
 import styles from './chat.styles.js';
 
-/** The session code loads when a chat needs it: a visitor who never opens the chat never downloads it. */
-const loadSessionModule = () => Promise.all([import('../../services/chat-session.js'), import('../shared/page-lifecycle.js')]);
+/**
+ * The session code (ChatSession, re-exported by the page's lifecycle) loads when a chat needs it: a visitor
+ * who never opens the chat never downloads it.
+ */
+const loadSessionModule = () => import('../shared/page-lifecycle.js');
 
 /**
  * The root of a chat: creates one session for a Chatwoot inbox and shares it with every `cw-*` element
@@ -297,7 +300,7 @@ export class CwChat extends LitElement implements ChatHost {
   #startSession(): Promise<ChatSession | undefined> {
     if (this.#configError) return Promise.resolve(undefined);
     const generation = this.#generation;
-    this.#starting ??= loadSessionModule().then(([{ ChatSession }, { PageLifecycle }]) => {
+    this.#starting ??= loadSessionModule().then(({ ChatSession, PageLifecycle }) => {
       if (generation !== this.#generation) return undefined;
       try {
         return this.#attachSession(new ChatSession({
