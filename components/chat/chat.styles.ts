@@ -4,13 +4,13 @@ export default css`
   :host { display: block; }
   :host([theme='light']) { --cw-color-scheme: light; }
   :host([theme='dark']) { --cw-color-scheme: dark; }
-  .error {
+  [part=error] {
     display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space);
     margin: var(--_space); padding: calc(var(--_space) * 1.5);
     border: 1px solid var(--_color-danger); border-radius: var(--_radius);
     background: var(--_color-surface); color: var(--_color-text);
   }
-  .error strong { color: var(--_color-danger); }
+  [part=error] strong { color: var(--_color-danger); }
   button {
     min-block-size: 44px; min-inline-size: 44px; padding-inline: calc(var(--_space) * 2);
     border: 1px solid var(--_color-border); border-radius: calc(var(--_radius) / 2);

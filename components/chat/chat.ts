@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import type { ChatSession } from '../../services/chat-session.js';
 import type { CableStatus } from '../../services/cable-connection.js';
@@ -7,15 +6,19 @@ import type { ChatError, ChatMessage } from '../../services/conversation-store.j
 import { MemoryStorage, SessionStorage, type KeyValueStorage } from '../../services/session-storage.js';
 import type { ContactAttributes, Conversation, PublicContact } from '../../services/types.js';
 import { chatContext, sessionContext, stringsContext, type ChatHost } from '../shared/context.js';
-import { emit } from '../shared/events.js';
+import { emit, errorMessage } from '../shared/events.js';
 import type { NotificationSound } from '../shared/notification-sound.js';
 import { TitleBadge } from '../shared/title-badge.js';
-import { en, loadStrings, type Strings } from '../shared/strings.js';
+import { en, loadStrings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { chatProperties, localeOf } from './chat-properties.js';
 import styles from './chat.styles.js';
 
-/** The session code loads when a chat needs it: a visitor who never opens the chat never downloads it. */
-const loadSessionModule = () => Promise.all([import('../../services/chat-session.js'), import('../shared/page-lifecycle.js')]);
+/**
+ * The session code (ChatSession, re-exported by the page's lifecycle) loads when a chat needs it: a visitor
+ * who never opens the chat never downloads it.
+ */
+const loadSessionModule = () => import('../shared/page-lifecycle.js');
 
 /**
  * The root of a chat: creates one session for a Chatwoot inbox and shares it with every `cw-*` element
@@ -34,39 +37,87 @@ const loadSessionModule = () => Promise.all([import('../../services/chat-session
 export class CwChat extends LitElement implements ChatHost {
   static override styles = [tokens, styles];
 
-  /** Chatwoot's address, e.g. `https://chat.example.com`. */
-  @property({ attribute: 'base-url' }) baseUrl = '';
-  /** The identifier of the API-channel inbox. */
-  @property() inbox = '';
-  /** The site's id for a signed-in visitor. */
-  @property() identifier = '';
-  /** HMAC-SHA256 of `identifier` with the inbox's HMAC token, computed by the site's backend. */
-  @property({ attribute: 'identifier-hash' }) identifierHash = '';
-  /** The visitor's name, used when the contact is created. */
-  @property() name = '';
-  /** The visitor's e-mail address, used when the contact is created. */
-  @property() email = '';
-  /** The visitor's phone number (E.164, e.g. `+14155550123`), used when the contact is created. */
-  @property() phone = '';
-  /** Language of the texts (BCP 47); defaults to the page's `lang`, then English. */
-  @property() locale = '';
-  /** Where the visitor's credentials are kept: `local` (default), `session` or `none`. */
-  @property() storage: 'local' | 'session' | 'none' = 'local';
-  /** Whether the chat is open. Reflected to the `open` attribute. */
-  @property({ type: Boolean, reflect: true, attribute: 'open' }) isOpen = false;
-  /** `light` or `dark` fixes the colour scheme; by default it follows the visitor's preference. */
-  @property({ reflect: true }) theme: '' | 'light' | 'dark' = '';
+  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
+  static override properties = { ...chatProperties, panelId: { attribute: 'panel-id' } } as PropertyDeclarations;
+
+  /**
+   * Chatwoot's address, e.g. `https://chat.example.com`.
+   * @attr base-url
+   */
+  baseUrl = '';
+  /**
+   * The identifier of the API-channel inbox.
+   * @attr
+   */
+  inbox = '';
+  /**
+   * The site's id for a signed-in visitor.
+   * @attr
+   */
+  identifier = '';
+  /**
+   * HMAC-SHA256 of `identifier` with the inbox's HMAC token, computed by the site's backend.
+   * @attr identifier-hash
+   */
+  identifierHash = '';
+  /**
+   * The visitor's name, used when the contact is created.
+   * @attr
+   */
+  name = '';
+  /**
+   * The visitor's e-mail address, used when the contact is created.
+   * @attr
+   */
+  email = '';
+  /**
+   * The visitor's phone number (E.164, e.g. `+14155550123`), used when the contact is created.
+   * @attr
+   */
+  phone = '';
+  /**
+   * Language of the texts (BCP 47); defaults to the page's `lang`, then English.
+   * @attr
+   */
+  locale = '';
+  /**
+   * Where the visitor's credentials are kept: `local` (default), `session` or `none`.
+   * @attr
+   */
+  storage: 'local' | 'session' | 'none' = 'local';
+  /**
+   * Whether the chat is open. Reflected to the `open` attribute.
+   * @attr open
+   * @reflect
+   */
+  isOpen = false;
+  /**
+   * `light` or `dark` fixes the colour scheme; by default it follows the visitor's preference.
+   * @attr
+   * @reflect
+   */
+  theme: '' | 'light' | 'dark' = '';
   /**
    * When a new visitor's Chatwoot contact is created: `on-open` (default, when the chat is first opened) or
    * `on-send` (with the first message, so visitors who only look create nothing). Before that, no request.
+   * @attr contact
    */
-  @property({ attribute: 'contact' }) contactMode: 'on-open' | 'on-send' = 'on-open';
-  /** Shows the unread count in front of the page's title, e.g. "(2) Shop". */
-  @property({ type: Boolean, attribute: 'unread-in-title' }) unreadInTitle = false;
-  /** Plays a short chime when an agent replies while the page is hidden (after the visitor's first interaction). */
-  @property({ type: Boolean, attribute: 'notify-sound' }) notifySound = false;
-  /** The id of the panel a launcher controls (set by `cw-widget`). */
-  @property({ attribute: 'panel-id' }) panelId = '';
+  contactMode: 'on-open' | 'on-send' = 'on-open';
+  /**
+   * Shows the unread count in front of the page's title, e.g. "(2) Shop".
+   * @attr unread-in-title
+   */
+  unreadInTitle = false;
+  /**
+   * Plays a short chime when an agent replies while the page is hidden (after the visitor's first interaction).
+   * @attr notify-sound
+   */
+  notifySound = false;
+  /**
+   * The id of the panel a launcher controls (set by `cw-widget`).
+   * @attr panel-id
+   */
+  panelId = '';
 
   #session?: ChatSession;
   #starting?: Promise<ChatSession | undefined>;
@@ -197,28 +248,24 @@ export class CwChat extends LitElement implements ChatHost {
     const strings = this.#stringsProvider.value;
     const state = this.#session?.store.state;
     const problem = this.#configError || (state?.phase === 'error' ? state.error?.message : '');
+    // A configuration error stays until the attributes change; a failed start can be tried again.
     return html`
-      ${problem ? this.#renderError(problem, strings, !this.#configError) : nothing}
+      ${problem ? html`
+        <div part="error" role="alert">
+          <strong>${strings.errorTitle}</strong>
+          ${problem}
+          ${this.#configError ? nothing : html`<button part="retry-button" @click=${this.#handleRetry}>${strings.retry}</button>`}
+        </div>` : nothing}
       <slot></slot>`;
   }
 
   /** The locale's strings replace English once their module has loaded, unless the locale changed meanwhile. */
   async #loadStrings(): Promise<void> {
-    const locale = () => this.locale || this.closest?.('[lang]')?.getAttribute('lang') || '';
-    const asked = locale();
+    const asked = localeOf(this);
     const strings = await loadStrings(asked);
-    if (asked !== locale()) return;
+    if (asked !== localeOf(this)) return;
     this.#stringsProvider.setValue(strings);
     this.requestUpdate(); // the error box
-  }
-
-  #renderError(message: string, strings: Strings, canRetry: boolean) {
-    return html`
-      <div part="error" class="error" role="alert">
-        <strong>${strings.errorTitle}</strong>
-        <span>${message}</span>
-        ${canRetry ? html`<button part="retry-button" type="button" @click=${this.#handleRetry}>${strings.retry}</button>` : nothing}
-      </div>`;
   }
 
   #handleRetry(): void {
@@ -241,11 +288,8 @@ export class CwChat extends LitElement implements ChatHost {
   #createSession(): void {
     this.#disposeSession();
     const missing = [!this.baseUrl && 'base-url', !this.inbox && 'inbox'].filter(Boolean).join(' and ');
-    this.#configError = missing ? this.#stringsProvider.value.configMissing(missing) : '';
-    if (missing) {
-      emit(this, 'cw-error', { code: 'config', message: this.#configError });
-      return;
-    }
+    this.#configError = '';
+    if (missing) return this.#failConfig(this.#stringsProvider.value.configMissing(missing));
     // A returning visitor's session starts at once (unread count); a new visitor's when the chat opens.
     if (this.isOpen || new SessionStorage(this.#storage(), this.baseUrl, this.inbox).readCredentials()) {
       void this.#startSession();
@@ -256,7 +300,7 @@ export class CwChat extends LitElement implements ChatHost {
   #startSession(): Promise<ChatSession | undefined> {
     if (this.#configError) return Promise.resolve(undefined);
     const generation = this.#generation;
-    this.#starting ??= loadSessionModule().then(([{ ChatSession }, { PageLifecycle }]) => {
+    this.#starting ??= loadSessionModule().then(({ ChatSession, PageLifecycle }) => {
       if (generation !== this.#generation) return undefined;
       try {
         return this.#attachSession(new ChatSession({
@@ -266,19 +310,25 @@ export class CwChat extends LitElement implements ChatHost {
           attributes: this.#attributes(),
         }));
       } catch (error) {
-        this.#configError = error instanceof Error ? error.message : String(error);
-        this.requestUpdate();
-        emit(this, 'cw-error', { code: 'config', message: this.#configError });
-        return undefined;
+        return this.#failConfig(errorMessage(error));
       }
     }, (error: unknown) => {
       if (generation !== this.#generation) return undefined;
       this.#starting = undefined; // the code could not be downloaded: the next opening tries again
-      emit(this, 'cw-error', { code: 'load', message: error instanceof Error ? error.message : String(error) });
+      emit(this, 'cw-error', { code: 'load', message: errorMessage(error) });
       return undefined;
     });
     return this.#starting;
   }
+
+  /** A configuration the session cannot start with: shown in the error box, reported as a `cw-error`. */
+  #failConfig(message: string): undefined {
+    this.#configError = message;
+    this.requestUpdate();
+    emit(this, 'cw-error', { code: 'config', message });
+    return undefined;
+  }
+
 
   #attachSession(session: ChatSession): ChatSession {
     this.#session = session;

@@ -36,15 +36,15 @@ export default css`
   }
   button:hover { transform: scale(1.05); }
   button:active { transform: scale(0.97); }
-  button:focus-visible { outline: var(--_focus-ring); outline-offset: 3px; }
-  button.expanded { padding-inline: calc(var(--_size) / 4) calc(var(--_size) / 2.5); }
-  button.concealed { display: none; }
+  button:focus-visible { outline-offset: 3px; }
+  button:has([part=label]) { padding-inline: calc(var(--_size) / 4) calc(var(--_size) / 2.5); }
+  :host([hide-when-open]) [aria-expanded='true'] { display: none; }
 
-  .icon { display: inline-flex; align-items: center; justify-content: center; inline-size: 28px; block-size: 28px; }
-  .icon ::slotted(*) { max-inline-size: 100%; max-block-size: 100%; }
-  .label { white-space: nowrap; }
+  [part=icon] { display: grid; place-items: center; inline-size: 28px; block-size: 28px; }
+  [part=icon] ::slotted(*) { max-inline-size: 100%; max-block-size: 100%; }
+  [part=label] { white-space: nowrap; }
 
-  .badge {
+  [part=badge] {
     position: absolute;
     inset-block-start: -4px;
     inset-inline-end: -4px;
@@ -63,6 +63,6 @@ export default css`
 
   @media (forced-colors: active) {
     button { border: 2px solid ButtonText; }
-    .badge { border-color: CanvasText; }
+    [part=badge] { border-color: CanvasText; }
   }
 `;

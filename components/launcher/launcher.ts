@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { chatContext, stringsContext, type ChatHost } from '../shared/context.js';
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
+import { ContextConsumer, consume } from '@lit/context';
+import { chatContext, stringsContext } from '../shared/context.js';
 import { SessionController } from '../shared/session-controller.js';
 import { en, type Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -26,75 +25,78 @@ export class CwLauncher extends LitElement {
   static override styles = [tokens, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
+  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
+  static override properties = {
+    position: { reflect: true },
+    label: {},
+    hideWhenOpen: { type: Boolean, reflect: true, attribute: 'hide-when-open' },
+  } as PropertyDeclarations;
+
   /**
    * `right` or `left` pins the bubble to that physical corner whatever the text direction, as Chatwoot's
    * widget does; empty (the default) follows the text direction (right in LTR, left in RTL).
+   * @attr
+   * @reflect
    */
-  @property({ reflect: true }) position: '' | 'right' | 'left' = '';
-  /** Text beside the icon, for an expanded bubble such as "Chat with us"; it also names the button. */
-  @property() label = '';
+  position: '' | 'right' | 'left' = '';
+  /**
+   * Text beside the icon, for an expanded bubble such as "Chat with us"; it also names the button.
+   * @attr
+   */
+  label = '';
   /**
    * Hides the bubble while the chat is open, for layouts whose panel has its own close button and should not
    * be covered. By default the bubble stays and shows a close icon.
+   * @attr hide-when-open
+   * @reflect
    */
-  @property({ type: Boolean, reflect: true, attribute: 'hide-when-open' }) hideWhenOpen = false;
+  hideWhenOpen = false;
 
-  @consume({ context: chatContext, subscribe: true }) @state() private host?: ChatHost;
-  @consume({ context: stringsContext, subscribe: true }) @state() private strings: Strings = en;
-  @query('button') private button?: HTMLButtonElement;
-  private readonly chat = new SessionController(this);
+  // A consumer re-renders the launcher when its value changes (the strings' consumer: see the end of the file).
+  readonly #host = new ContextConsumer(this, { context: chatContext, subscribe: true });
+  private strings: Strings = en;
+  readonly #chat = new SessionController(this);
 
   override render() {
-    const open = this.chat.state?.open ?? false;
-    const unread = this.chat.state?.unreadCount ?? 0;
+    const { strings } = this;
+    const open = this.#chat.state?.open ?? false;
+    const unread = this.#chat.state?.unreadCount ?? 0;
     const showLabel = Boolean(this.label) && !open;
+    const action = open ? strings.closeChat : this.label || strings.openChat;
+    const number = new Intl.NumberFormat(strings.$locale);
     return html`
-      <button part="button" type="button" class=${this.#buttonClass(open, showLabel)} aria-expanded=${open ? 'true' : 'false'}
-        aria-label=${this.#name(open, unread)} @click=${this.handleClick}>
-        <span part="icon" class="icon">
+      <button part="button" aria-expanded=${open ? 'true' : 'false'}
+        aria-label=${unread > 0 ? `${action}, ${strings.unread(unread)}` : action} @click=${this.#handleClick}>
+        <span part="icon">
           ${open ? html`<slot name="close-icon">${closeIcon}</slot>` : html`<slot name="icon">${chatIcon}</slot>`}
         </span>
-        ${showLabel ? html`<span part="label" class="label">${this.label}</span>` : nothing}
-        ${unread > 0 ? html`<span part="badge" class="badge" aria-hidden="true">${this.#badgeText(unread)}</span>` : nothing}
+        ${showLabel ? html`<span part="label">${this.label}</span>` : nothing}
+        ${unread > 0 ? html`<span part="badge" aria-hidden="true">${unread > 9 ? `${number.format(9)}+` : number.format(unread)}</span>` : nothing}
       </button>`;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    this.#linkPanel();
-  }
-
-  private handleClick(): void {
-    this.host?.toggle();
-  }
-
-  #buttonClass(open: boolean, showLabel: boolean): string {
-    return [showLabel ? 'expanded' : '', open && this.hideWhenOpen ? 'concealed' : ''].filter(Boolean).join(' ');
-  }
-
-  #name(open: boolean, unread: number): string {
-    const action = open ? this.strings.closeChat : this.label || this.strings.openChat;
-    return unread > 0 ? `${action}, ${this.strings.unread(unread)}` : action;
-  }
-
-  #badgeText(unread: number): string {
-    const number = new Intl.NumberFormat(this.strings.$locale);
-    return unread > 9 ? `${number.format(9)}+` : number.format(unread);
+  #handleClick(): void {
+    this.#host.value?.toggle();
   }
 
   /**
    * `aria-controls` by id cannot reach out of this shadow root, so the panel is linked by element reference
-   * (ARIA element reflection), which may point into any ancestor tree.
+   * (ARIA element reflection), which may point into any ancestor tree. A browser without it keeps the
+   * property as a plain one, which does no harm.
    */
-  #linkPanel(): void {
-    if (!this.button || !('ariaControlsElements' in this.button)) return;
-    const id = this.host?.panelId;
+  protected override updated(): void {
+    const button = this.renderRoot.querySelector('button')!;
+    const id = this.#host.value?.panelId;
     const root = this.getRootNode() as Document | ShadowRoot;
     const panel = id ? root.getElementById(id) : null;
-    const current = this.button.ariaControlsElements;
-    if (panel ? current?.[0] !== panel : current !== null) this.button.ariaControlsElements = panel ? [panel] : null;
+    button.ariaControlsElements = panel ? [panel] : null;
   }
 }
+
+// `consume()` called as `@consume` would call it (decorator syntax would add TypeScript's helper to this module).
+// It is the first load's one use of @lit/context's `consume`, which the panel's parts import: without it the
+// build gives that code a file of its own, one more request before the panel can open.
+consume({ context: stringsContext, subscribe: true })(CwLauncher.prototype, 'strings');
 
 if (!customElements.get('cw-launcher')) customElements.define('cw-launcher', CwLauncher);
 declare global {

@@ -19,9 +19,10 @@ declare global {
   interface GlobalEventHandlersEventMap extends CwEvents {}
 }
 
-/** Dispatches a bubbling, composed `cw-*` event. Returns false if a listener called preventDefault(). */
-export function emit<K extends keyof CwEventDetail>(
-  host: HTMLElement, type: K, detail: CwEventDetail[K], { cancelable = false } = {},
-): boolean {
-  return host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+/** The readable text of anything thrown. */
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Dispatches a bubbling, composed `cw-*` event (none is cancelable: no page can veto what it reports). */
+export function emit<K extends keyof CwEventDetail>(host: HTMLElement, type: K, detail: CwEventDetail[K]): void {
+  host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }

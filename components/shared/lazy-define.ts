@@ -15,14 +15,11 @@ const CHAT_EVENTS = ['cw-open-change', 'cw-ready', 'cw-error'] as const;
  */
 export class LazyElements {
   readonly #pending = new Map<string, ElementLoader>();
-  readonly #observer = new MutationObserver((records) => this.#handleMutations(records));
-  #watched = new WeakSet<Node>();
-  #listening = false;
+  readonly #observer = new MutationObserver((records) => {
+    for (const record of records) record.addedNodes.forEach((node) => this.#scan(node));
+  });
 
-  readonly #handleChatEvent = (event: Event): void => {
-    const origin = event.composedPath()[0];
-    if (origin instanceof Element) this.watch(origin.getRootNode());
-  };
+  readonly #handleChatEvent = (event: Event): void => this.watch((event.composedPath()[0] as Node).getRootNode());
 
   constructor(loaders: Record<string, ElementLoader>) {
     for (const [tag, loader] of Object.entries(loaders)) {
@@ -34,7 +31,6 @@ export class LazyElements {
   /** Defines the tags used anywhere under `root` now, and those added to it later. */
   watch(root: Node): void {
     if (this.#pending.size === 0) return;
-    this.#listen();
     this.#observe(root);
     this.#scan(root);
   }
@@ -44,31 +40,17 @@ export class LazyElements {
     await Promise.all([...this.#pending.keys()].map((tag) => this.#load(tag)));
   }
 
-  #handleMutations(records: MutationRecord[]): void {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node instanceof Element) this.#scan(node);
-      }
-    }
-  }
-
   #scan(node: Node): void {
-    const selector = [...this.#pending.keys()].join(',');
-    if (!selector) return;
-    const found = new Set<string>();
-    if (node instanceof Element && node.matches(selector)) found.add(node.localName);
-    if ('querySelectorAll' in node) {
-      for (const element of (node as ParentNode).querySelectorAll(selector)) found.add(element.localName);
-    }
-    for (const tag of found) this.#load(tag).catch(reportError);
+    const selector = [...this.#pending.keys()].join();
+    if (!selector || !('querySelectorAll' in node)) return; // text and comment nodes hold no tags
+    const found = [...(node as ParentNode).querySelectorAll(selector)];
+    if ((node as Element).matches?.(selector)) found.push(node as Element);
+    for (const tag of new Set(found.map((element) => element.localName))) this.#load(tag).catch(reportError);
   }
 
+  /** Called only for a tag still waiting (both callers take the tags from `#pending`). */
   async #load(tag: string): Promise<void> {
-    const loader = this.#pending.get(tag);
-    if (!loader) {
-      await customElements.whenDefined(tag);
-      return;
-    }
+    const loader = this.#pending.get(tag)!;
     this.#pending.delete(tag);
     if (this.#pending.size === 0) this.#stop();
     try {
@@ -77,29 +59,20 @@ export class LazyElements {
       // A failed download (offline, a deploy in between): tried again when the tag is added again or a chat
       // fires an event, not at once, which would retry in a loop while the server is unreachable.
       this.#pending.set(tag, loader);
-      this.#listen();
       this.#observe(document);
       throw error;
     }
   }
 
-  #listen(): void {
-    if (this.#listening) return;
-    this.#listening = true;
-    for (const type of CHAT_EVENTS) document.addEventListener(type, this.#handleChatEvent);
-  }
-
+  /** Adding the same listener or observing the same root twice changes nothing: no bookkeeping needed. */
   #observe(root: Node): void {
-    if (this.#watched.has(root)) return;
-    this.#watched.add(root);
+    for (const type of CHAT_EVENTS) document.addEventListener(type, this.#handleChatEvent);
     this.#observer.observe(root, { childList: true, subtree: true });
   }
 
   /** Everything is defined: the page's changes and the chats' events no longer cost anything. */
   #stop(): void {
-    this.#listening = false;
     this.#observer.disconnect();
-    this.#watched = new WeakSet();
     for (const type of CHAT_EVENTS) document.removeEventListener(type, this.#handleChatEvent);
   }
 }

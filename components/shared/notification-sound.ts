@@ -6,19 +6,22 @@
 export class NotificationSound {
   #context?: AudioContext;
   #unlocked = false;
-  readonly #unlock = () => {
-    this.#unlocked = true;
-    this.#stopListening();
-  };
+  readonly #listening = new AbortController();
 
   constructor() {
-    window.addEventListener('pointerdown', this.#unlock, { capture: true });
-    window.addEventListener('keydown', this.#unlock, { capture: true });
+    const unlock = () => {
+      this.#unlocked = true;
+      this.#listening.abort();
+    };
+    const options = { capture: true, signal: this.#listening.signal };
+    window.addEventListener('pointerdown', unlock, options);
+    window.addEventListener('keydown', unlock, options);
   }
 
   play(): void {
-    if (!this.#unlocked || typeof AudioContext === 'undefined') return;
+    if (!this.#unlocked) return;
     try {
+      // a browser without Web Audio throws here, caught like any other failure
       this.#context ??= new AudioContext();
       void this.#context.resume().catch(() => undefined);
       const start = this.#context.currentTime;
@@ -30,7 +33,7 @@ export class NotificationSound {
   }
 
   dispose(): void {
-    this.#stopListening();
+    this.#listening.abort();
     void this.#context?.close().catch(() => undefined);
     this.#context = undefined;
   }
@@ -46,10 +49,5 @@ export class NotificationSound {
     oscillator.connect(gain).connect(context.destination);
     oscillator.start(start);
     oscillator.stop(start + length + 0.02);
-  }
-
-  #stopListening(): void {
-    window.removeEventListener('pointerdown', this.#unlock, { capture: true });
-    window.removeEventListener('keydown', this.#unlock, { capture: true });
   }
 }

@@ -1,5 +1,8 @@
 import type { Lifecycle } from '../../services/chat-session.js';
 
+// `<cw-chat>` loads this module to start a session, and the session comes with it: one import, not two.
+export { ChatSession } from '../../services/chat-session.js';
+
 type LifecycleEvent = 'resume' | 'online' | 'offline';
 
 /**
@@ -12,23 +15,16 @@ export class PageLifecycle implements Lifecycle {
   }
 
   subscribe(listener: (event: LifecycleEvent) => void): () => void {
-    const handleVisibility = () => {
+    const listening = new AbortController();
+    const options = { signal: listening.signal };
+    document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') listener('resume');
-    };
-    const handlePageShow = (event: PageTransitionEvent) => {
+    }, options);
+    window.addEventListener('pageshow', (event) => {
       if (event.persisted) listener('resume');
-    };
-    const handleOnline = () => listener('online');
-    const handleOffline = () => listener('offline');
-    document.addEventListener('visibilitychange', handleVisibility);
-    window.addEventListener('pageshow', handlePageShow);
-    window.addEventListener('online', handleOnline);
-    window.addEventListener('offline', handleOffline);
-    return () => {
-      document.removeEventListener('visibilitychange', handleVisibility);
-      window.removeEventListener('pageshow', handlePageShow);
-      window.removeEventListener('online', handleOnline);
-      window.removeEventListener('offline', handleOffline);
-    };
+    }, options);
+    window.addEventListener('online', () => listener('online'), options);
+    window.addEventListener('offline', () => listener('offline'), options);
+    return () => listening.abort();
   }
 }

@@ -31,13 +31,12 @@ export class SessionController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.#consumer.value && !this.#unsubscribe) this.#watch(this.#consumer.value);
+    this.#watch(this.#consumer.value);
   }
 
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#watched = undefined;
   }
 
   /** `session` is undefined while the provider has none yet (a `<cw-chat>` before its first update). */

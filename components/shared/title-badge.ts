@@ -11,10 +11,9 @@ export class TitleBadge {
     document.title = `${this.#prefix}${base}`;
   }
 
+  /** Leaves the title alone when it carries no prefix of ours. */
   clear(): void {
-    if (!this.#prefix) return;
-    document.title = this.#base();
-    this.#prefix = '';
+    if (this.#prefix) this.show('');
   }
 
   #base(): string {

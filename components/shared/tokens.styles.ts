@@ -19,26 +19,23 @@ export const tokens = css`
     --_color-success: var(--cw-color-success, light-dark(#1a7f37, #3fb950));
     --_radius: var(--cw-radius, 12px);
     --_space: var(--cw-space, 8px);
-    --_font-family: var(--cw-font-family, system-ui, sans-serif);
-    --_font-size: var(--cw-font-size, 0.9375rem);
     --_focus-ring: var(--cw-focus-ring, 2px solid var(--_color-primary));
     --_shadow: var(--cw-shadow, 0 8px 24px rgb(0 0 0 / 0.16));
     --_z-index: var(--cw-z-index, 2147483000);
     --_duration: 160ms;
     box-sizing: border-box;
-    font-family: var(--_font-family);
-    font-size: var(--_font-size);
+    font-family: var(--cw-font-family, system-ui, sans-serif);
+    font-size: var(--cw-font-size, 0.9375rem);
     color: var(--_color-text);
   }
   :host([hidden]) { display: none !important; }
-  *, *::before, *::after { box-sizing: inherit; }
+  *, ::before, ::after { box-sizing: inherit; }
   .visually-hidden {
     position: absolute !important; inline-size: 1px; block-size: 1px; overflow: hidden;
     clip-path: inset(50%); white-space: nowrap; margin: -1px; padding: 0; border: 0;
   }
   :focus-visible { outline: var(--_focus-ring); outline-offset: 2px; }
   @media (prefers-reduced-motion: reduce) {
-    :host { --_duration: 0ms; }
-    *, *::before, *::after { animation-duration: 0ms !important; transition-duration: 0ms !important; scroll-behavior: auto !important; }
+    *, ::before, ::after { animation-duration: 0ms !important; transition-duration: 0ms !important; scroll-behavior: auto !important; }
   }
 `;

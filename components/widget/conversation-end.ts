@@ -20,24 +20,24 @@ const canEnd = (state?: ChatState) => !!state?.conversation && state.conversatio
 /** The header's "End conversation" button, while there is an open conversation. */
 export function renderEndButton(view: EndView) {
   if (!canEnd(view.state) || view.confirming) return nothing;
-  return html`<button part="end-button" class="end" type="button" @click=${view.onAsk}>${view.strings.endConversation}</button>`;
+  return html`<button part="end-button" @click=${view.onAsk}>${view.strings.endConversation}</button>`;
 }
 
 /** The confirmation, or the "ended" line with "Start a new conversation". */
 export function renderEndState(view: EndView) {
   const { strings } = view;
   if (view.confirming && canEnd(view.state)) {
-    return html`<div part="end-confirm" class="end-confirm" role="group" aria-labelledby="cw-end-question">
+    return html`<div part="end-confirm" role="group" aria-labelledby="cw-end-question">
       <p id="cw-end-question">${strings.endConversationConfirm}</p>
       <div class="end-actions">
-        <button type="button" class="danger" ?disabled=${view.busy} @click=${view.onConfirm}>${strings.endConversationYes}</button>
-        <button type="button" ?disabled=${view.busy} @click=${view.onCancel}>${strings.cancel}</button>
+        <button class="danger" ?disabled=${view.busy} @click=${view.onConfirm}>${strings.endConversationYes}</button>
+        <button ?disabled=${view.busy} @click=${view.onCancel}>${strings.cancel}</button>
       </div>
     </div>`;
   }
   if (view.state?.conversation?.status !== 'resolved') return nothing;
-  return html`<div part="ended" class="ended" role="status">
+  return html`<div part="ended" role="status">
     <p>${strings.conversationEnded}</p>
-    <button type="button" ?disabled=${view.busy} @click=${view.onStartNew}>${strings.startNewConversation}</button>
+    <button ?disabled=${view.busy} @click=${view.onStartNew}>${strings.startNewConversation}</button>
   </div>`;
 }

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /** The panel's styles, adopted by `<cw-widget>` when the panel's code loads (the first time the chat opens). */
 export default css`
-  .panel {
+  [part=panel] {
     position: fixed;
     inset-block-end: var(--_panel-bottom);
     inset-inline-end: var(--_offset);
@@ -19,20 +19,15 @@ export default css`
     background: var(--_color-surface);
     color: var(--_color-text);
     box-shadow: var(--_shadow);
-    opacity: 1;
-    translate: 0 0;
     transition: opacity var(--_duration) ease-out, translate var(--_duration) ease-out,
       display var(--_duration) allow-discrete;
   }
-  .panel[hidden] { display: none; opacity: 0; translate: 0 12px; pointer-events: none; }
+  [part=panel][hidden] { display: none; opacity: 0; translate: 0 12px; pointer-events: none; }
   @starting-style {
-    .panel { opacity: 0; translate: 0 12px; }
+    [part=panel] { opacity: 0; translate: 0 12px; }
   }
-  /* position="left|right" is physical on purpose (as Chatwoot's widget): it does not mirror in RTL. */
-  :host([position='right']) .panel { inset-inline: auto; right: var(--_offset); }
-  :host([position='left']) .panel { inset-inline: auto; left: var(--_offset); }
 
-  .header {
+  [part=header] {
     display: flex;
     align-items: flex-start;
     gap: var(--_space);
@@ -41,56 +36,41 @@ export default css`
     background: var(--_color-surface-raised);
   }
   .heading { flex: 1; min-inline-size: 0; display: grid; gap: calc(var(--_space) / 2); padding-block-start: calc(var(--_space) / 2); }
-  .title { margin: 0; font-size: 1.0625rem; line-height: 1.3; overflow-wrap: anywhere; }
-  .status, .reply-time { margin: 0; color: var(--_color-muted); font-size: 0.8125rem; line-height: 1.4; }
-  .status { display: flex; flex-wrap: wrap; align-items: center; gap: 0 calc(var(--_space) * 0.75); }
-  .indicator { inline-size: 8px; block-size: 8px; border-radius: 50%; background: var(--_color-muted); }
-  .online .indicator { background: var(--_color-success); }
+  h2, p { margin: 0; }
+  [part=title] { font-size: 1.0625rem; line-height: 1.3; overflow-wrap: anywhere; }
+  [part=status], [part=reply-time] { color: var(--_color-muted); font-size: 0.8125rem; line-height: 1.4; }
+  [part=status] { display: flex; flex-wrap: wrap; align-items: center; gap: 0 calc(var(--_space) * 0.75); }
+  [part=status]::before { content: ''; inline-size: 8px; block-size: 8px; border-radius: 50%; background: var(--_color-muted); }
+  .online::before { background: var(--_color-success); }
   .back::before { content: '·' / ''; margin-inline-end: calc(var(--_space) * 0.75); }
 
-  .close {
-    flex: none;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    inline-size: 44px;
-    block-size: 44px;
-    padding: 0;
-    border: 0;
-    border-radius: calc(var(--_radius) / 2);
-    background: transparent;
-    color: var(--_color-text);
-    cursor: pointer;
+  /* The panel's buttons: the header's close and end buttons, the confirmation's and the "ended" line's. */
+  button {
+    min-block-size: 44px; padding-inline: calc(var(--_space) * 1.5); border: 1px solid var(--_color-border);
+    border-radius: calc(var(--_radius) / 2); background: var(--_color-surface); color: var(--_color-text); font: inherit; cursor: pointer;
   }
-  .close:hover { background: var(--_color-surface); }
-  .close:focus-visible { outline: var(--_focus-ring); outline-offset: -2px; }
-
-  .end {
-    flex: none; min-block-size: 44px; padding-inline: var(--_space); border: 0; border-radius: calc(var(--_radius) / 2);
-    background: transparent; color: var(--_color-muted); font: inherit; font-size: 0.8125rem; cursor: pointer;
-  }
-  .end:hover { background: var(--_color-surface); color: var(--_color-text); }
-  .end-confirm, .ended {
+  [part=close-button], [part=end-button] { flex: none; border: 0; background: transparent; }
+  [part=close-button] { display: grid; place-items: center; inline-size: 44px; padding: 0; }
+  [part=close-button]:focus-visible { outline-offset: -2px; }
+  [part=end-button] { padding-inline: var(--_space); color: var(--_color-muted); font-size: 0.8125rem; }
+  :is([part=close-button], [part=end-button]):hover { background: var(--_color-surface); color: var(--_color-text); }
+  [part=end-confirm], [part=ended] {
     display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space);
     padding: var(--_space) calc(var(--_space) * 2); border-block-end: 1px solid var(--_color-border);
     background: var(--_color-surface-raised); font-size: 0.875rem;
   }
-  .end-confirm p, .ended p { flex: 1 1 12rem; margin: 0; }
+  [part=end-confirm] p, [part=ended] p { flex: 1 1 12rem; }
   .end-actions { display: flex; gap: var(--_space); }
-  :is(.end-confirm, .ended) button {
-    min-block-size: 44px; padding-inline: calc(var(--_space) * 1.5); border: 1px solid var(--_color-border);
-    border-radius: calc(var(--_radius) / 2); background: var(--_color-surface); color: var(--_color-text); font: inherit; cursor: pointer;
-  }
-  .end-confirm button.danger { border-color: var(--_color-danger); color: var(--_color-danger); }
-  .ended button { border-color: var(--_color-primary); background: var(--_color-primary); color: var(--_color-on-primary); }
+  .danger { border-color: var(--_color-danger); color: var(--_color-danger); }
+  [part=ended] button { border-color: var(--_color-primary); background: var(--_color-primary); color: var(--_color-on-primary); }
 
-  .body { flex: 1; min-block-size: 0; display: flex; flex-direction: column; }
-  cw-contact-form { flex: 0 1 auto; min-block-size: 0; overflow: auto; border-block-end: 1px solid var(--_color-border); }
+  [part=body] { flex: 1; min-block-size: 0; display: flex; flex-direction: column; }
+  cw-contact-form { min-block-size: 0; overflow: auto; border-block-end: 1px solid var(--_color-border); }
   cw-message-list { flex: 1 1 0; min-block-size: 0; }
   cw-composer { flex: none; }
 
   @media (max-width: 600px) {
-    .panel, :host([position]) .panel {
+    [part=panel], :host([position]) [part=panel] {
       inset: 0 0 auto 0;
       inline-size: 100%;
       max-inline-size: none;
@@ -99,6 +79,6 @@ export default css`
       border: 0;
       border-radius: 0;
     }
-    .header { position: sticky; inset-block-start: 0; z-index: 1; }
+    [part=header] { position: sticky; inset-block-start: 0; z-index: 1; }
   }
 `;

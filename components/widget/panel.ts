@@ -1,5 +1,9 @@
-// The widget's panel: header (title, availability, reply time, close button) and the chat's parts.
+// The widget's panel: header (title, availability, reply time, close button) and the chat's parts. The widget
+// loads this module the first time it opens: with it come the parts and the panel's styles.
 import { html, nothing } from 'lit';
+import '../message-list/message-list.js';
+import '../composer/composer.js';
+import '../contact-form/contact-form.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { availability } from '../../services/availability.js';
 import type { ChatState } from '../../services/conversation-store.js';
@@ -8,43 +12,34 @@ import type { Strings } from '../shared/strings.js';
 import { backText } from './availability-text.js';
 import { renderEndButton, renderEndState, type EndView } from './conversation-end.js';
 import { EXPORTED_PARTS, PANEL_ID } from './panel-names.js';
+import type { CwWidget } from './widget.js';
+export { default as panelStyles } from './panel.styles.js';
 
-export interface PanelView {
-  open: boolean;
-  strings: Strings;
-  state?: ChatState;
-  /** The widget's `header-title`, `reply-time`, `pre-chat-fields`, `pre-chat-required`. */
-  title: string;
-  replyTime: string;
-  fields: string;
-  required: boolean;
-  /** Set when the page fixed the locale: the panel takes that language's direction. */
-  dir?: 'ltr' | 'rtl';
-  onKeydown: (event: KeyboardEvent) => void;
-  onClose: () => void;
-  end: EndView;
-}
+/** What the panel reads from the widget: its attributes, and `close()`. */
+export type PanelHost = Pick<CwWidget, 'isOpen' | 'headerTitle' | 'replyTime' | 'preChatFields' | 'preChatRequired' | 'locale' | 'close'>;
 
-export function renderPanel(view: PanelView) {
-  const { strings, state } = view;
+/** The panel, from the widget's attributes and the session's state and strings (in `end`). */
+export function renderPanel(widget: PanelHost, end: EndView) {
+  const { strings, state } = end;
+  // A locale the page fixed gives the panel that language's direction.
   return html`
-    <section id=${PANEL_ID} part="panel" class="panel" role="dialog" aria-labelledby="cw-title" ?hidden=${!view.open}
-      dir=${ifDefined(view.dir)} @keydown=${view.onKeydown}>
-      <header part="header" class="header">
+    <section id=${PANEL_ID} part="panel" role="dialog" aria-labelledby="cw-title" ?hidden=${!widget.isOpen}
+      dir=${ifDefined(widget.locale ? strings.$dir : undefined)} @keydown=${(event: KeyboardEvent) => handleKeydown(event, widget)}>
+      <header part="header">
         <div class="heading">
-          <h2 id="cw-title" part="title" class="title">${view.title || state?.inbox?.name || strings.widgetTitle}</h2>
+          <h2 id="cw-title" part="title">${widget.headerTitle || state?.inbox?.name || strings.widgetTitle}</h2>
           ${renderStatus(state, strings)}
-          ${view.replyTime ? html`<p part="reply-time" class="reply-time">${view.replyTime}</p>` : nothing}
+          ${widget.replyTime ? html`<p part="reply-time">${widget.replyTime}</p>` : nothing}
         </div>
-        ${renderEndButton(view.end)}
-        <button part="close-button" class="close" type="button" aria-label=${strings.closePanel} @click=${view.onClose}>
+        ${renderEndButton(end)}
+        <button part="close-button" aria-label=${strings.closePanel} @click=${() => widget.close()}>
           ${closeIcon}
         </button>
       </header>
-      ${renderEndState(view.end)}
-      <div part="body" class="body">
-        ${showsContactForm(view) ? html`<cw-contact-form exportparts=${EXPORTED_PARTS.contactForm} fields=${view.fields}
-          ?required=${view.required}></cw-contact-form>` : nothing}
+      ${renderEndState(end)}
+      <div part="body">
+        ${showsContactForm(widget.preChatFields, state) ? html`<cw-contact-form exportparts=${EXPORTED_PARTS.contactForm}
+          fields=${widget.preChatFields} ?required=${widget.preChatRequired}></cw-contact-form>` : nothing}
         <cw-message-list exportparts=${EXPORTED_PARTS.messageList}></cw-message-list>
         <cw-composer exportparts=${EXPORTED_PARTS.composer}></cw-composer>
       </div>
@@ -55,8 +50,15 @@ export function renderPanel(view: PanelView) {
  * The pre-chat form asks before the conversation starts; once it has, the form would only take room from the
  * messages, unless sending still waits for it (a required form the contact has not filled in).
  */
-function showsContactForm({ fields, state }: PanelView): boolean {
+function showsContactForm(fields: string, state?: ChatState): boolean {
   return !!fields && (!state?.conversation || state.sendBlockedBy === 'contact-form');
+}
+
+/** Escape closes the panel, unless an element inside it has used the key. */
+function handleKeydown(event: KeyboardEvent, widget: PanelHost): void {
+  if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+  event.preventDefault();
+  widget.close();
 }
 
 /** "Online", or "Away" and when the team is back; nothing until the inbox is known. */
@@ -67,9 +69,8 @@ function renderStatus(state: ChatState | undefined, strings: Strings) {
   const available = online || state.agentsOnline.length > 0;
   const back = !available && nextOpen ? backText(nextOpen, now, strings) : '';
   return html`
-    <p part="status" class="status ${available ? 'online' : 'away'}">
-      <span class="indicator" aria-hidden="true"></span>
-      <span>${available ? strings.online : strings.away}</span>
+    <p part="status" class=${available ? 'online' : 'away'}>
+      ${available ? strings.online : strings.away}
       ${back ? html`<span class="back">${back}</span>` : nothing}
     </p>`;
 }

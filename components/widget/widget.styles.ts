@@ -3,12 +3,10 @@ import { css } from 'lit';
 export default css`
   :host {
     --_offset: var(--cw-launcher-offset, 20px);
-    --_launcher-size: var(--cw-launcher-size, 56px);
-    /* The panel's distance from the bottom edge: above the launcher, with a gap. */
-    --_panel-bottom: calc(var(--_offset) + var(--_launcher-size) + var(--_space) * 2);
+    /* The panel's distance from the bottom edge: above the launcher (56px by default), with a gap. */
+    --_panel-bottom: calc(var(--_offset) + var(--cw-launcher-size, 56px) + var(--_space) * 2);
     display: contents;
   }
-  .parts { display: contents; }
   :host([theme='light']) { --cw-color-scheme: light; }
   :host([theme='dark']) { --cw-color-scheme: dark; }
 
@@ -23,6 +21,6 @@ export default css`
   }
 
   /* position="left|right" is physical on purpose (as Chatwoot's widget): it does not mirror in RTL. */
-  :host([position='right']) cw-chat::part(error) { inset-inline: auto; right: var(--_offset); }
-  :host([position='left']) cw-chat::part(error) { inset-inline: auto; left: var(--_offset); }
+  :host([position='right']) [part=panel], :host([position='right']) cw-chat::part(error) { inset-inline: auto; right: var(--_offset); }
+  :host([position='left']) [part=panel], :host([position='left']) cw-chat::part(error) { inset-inline: auto; left: var(--_offset); }
 `;

@@ -1,9 +1,9 @@
-import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { LitElement, adoptStyles, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextEvent } from '@lit/context';
 import '../chat/chat.js';
 import '../launcher/launcher.js';
 import type { CwChat } from '../chat/chat.js';
+import { chatProperties, localeOf } from '../chat/chat-properties.js';
 import type { CwLauncher } from '../launcher/launcher.js';
 import { chatIcon } from '../launcher/icons.js';
 import type { CableStatus } from '../../services/cable-connection.js';
@@ -11,7 +11,7 @@ import type { ChatSession } from '../../services/chat-session.js';
 import type { ChatMessage } from '../../services/conversation-store.js';
 import type { ContactAttributes, Conversation, PublicContact } from '../../services/types.js';
 import { sessionContext, stringsContext } from '../shared/context.js';
-import { emit } from '../shared/events.js';
+import { emit, errorMessage } from '../shared/events.js';
 import { en, type Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { EXPORTED_PARTS, PANEL_ID } from './panel-names.js';
@@ -55,67 +55,147 @@ const CLOCK_MS = 60_000;
  */
 export class CwWidget extends LitElement {
   static override styles = [tokens, styles];
+  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
+  static override properties = {
+    ...chatProperties,
+    position: { reflect: true },
+    headerTitle: { attribute: 'header-title' },
+    replyTime: { attribute: 'reply-time' },
+    preChatFields: { attribute: 'pre-chat-fields' },
+    preChatRequired: { type: Boolean, attribute: 'pre-chat-required' },
+    launcherLabel: { attribute: 'launcher-label' },
+    confirmingEnd: { state: true },
+    endBusy: { state: true },
+  } as PropertyDeclarations;
 
-  /** Chatwoot's address, e.g. `https://chat.example.com`. */
-  @property({ attribute: 'base-url' }) baseUrl = '';
-  /** The identifier of the API-channel inbox. */
-  @property() inbox = '';
-  /** The site's id for a signed-in visitor. */
-  @property() identifier = '';
-  /** HMAC-SHA256 of `identifier` with the inbox's HMAC token, computed by the site's backend. */
-  @property({ attribute: 'identifier-hash' }) identifierHash = '';
-  /** The visitor's name, used when the contact is created. */
-  @property() name = '';
-  /** The visitor's e-mail address, used when the contact is created. */
-  @property() email = '';
-  /** The visitor's phone number (E.164, e.g. `+14155550123`), used when the contact is created. */
-  @property() phone = '';
-  /** Language of the texts (BCP 47); defaults to the page's `lang`, then English. */
-  @property() locale = '';
-  /** Where the visitor's credentials are kept: `local` (default), `session` or `none`. */
-  @property() storage: 'local' | 'session' | 'none' = 'local';
-  /** Whether the chat is open. Reflected to the `open` attribute; setting it fires no event. */
-  @property({ type: Boolean, reflect: true, attribute: 'open' }) isOpen = false;
-  /** `light` or `dark` fixes the colour scheme; by default it follows the visitor's preference. */
-  @property({ reflect: true }) theme: '' | 'light' | 'dark' = '';
-  /** `right` or `left` pins the launcher and panel to that physical side; empty follows the text direction. */
-  @property({ reflect: true }) position: '' | 'right' | 'left' = '';
-  /** Text of the panel's header; the inbox's name by default. */
-  @property({ attribute: 'header-title' }) headerTitle = '';
-  /** Text shown under the title, e.g. "Typically replies in a few minutes". */
-  @property({ attribute: 'reply-time' }) replyTime = '';
-  /** The fields of a pre-chat form (`<cw-contact-form fields>`); no form when empty. */
-  @property({ attribute: 'pre-chat-fields' }) preChatFields = '';
-  /** The visitor must fill in the pre-chat form before sending a message. */
-  @property({ type: Boolean, attribute: 'pre-chat-required' }) preChatRequired = false;
-  /** Text beside the launcher's icon, for an expanded launcher. */
-  @property({ attribute: 'launcher-label' }) launcherLabel = '';
-  /** As on `<cw-chat>`: `on-open` (default) or `on-send`, when a new visitor's contact is created. */
-  @property({ attribute: 'contact' }) contactMode: 'on-open' | 'on-send' = 'on-open';
-  /** As on `<cw-chat>`: the unread count in front of the page's title. */
-  @property({ type: Boolean, attribute: 'unread-in-title' }) unreadInTitle = false;
-  /** As on `<cw-chat>`: a chime for agent replies while the page is hidden. */
-  @property({ type: Boolean, attribute: 'notify-sound' }) notifySound = false;
-
-  @state() private partsLoaded = false;
-  @state() private confirmingEnd = false;
-  @state() private endBusy = false;
-  @query('cw-chat') private chat?: CwChat;
-  @query('cw-launcher') private launcher?: CwLauncher;
-  @query(`#${PANEL_ID}`) private panel?: HTMLElement;
+  /**
+   * Chatwoot's address, e.g. `https://chat.example.com`.
+   * @attr base-url
+   */
+  baseUrl = '';
+  /**
+   * The identifier of the API-channel inbox.
+   * @attr
+   */
+  inbox = '';
+  /**
+   * The site's id for a signed-in visitor.
+   * @attr
+   */
+  identifier = '';
+  /**
+   * HMAC-SHA256 of `identifier` with the inbox's HMAC token, computed by the site's backend.
+   * @attr identifier-hash
+   */
+  identifierHash = '';
+  /**
+   * The visitor's name, used when the contact is created.
+   * @attr
+   */
+  name = '';
+  /**
+   * The visitor's e-mail address, used when the contact is created.
+   * @attr
+   */
+  email = '';
+  /**
+   * The visitor's phone number (E.164, e.g. `+14155550123`), used when the contact is created.
+   * @attr
+   */
+  phone = '';
+  /**
+   * Language of the texts (BCP 47); defaults to the page's `lang`, then English.
+   * @attr
+   */
+  locale = '';
+  /**
+   * Where the visitor's credentials are kept: `local` (default), `session` or `none`.
+   * @attr
+   */
+  storage: 'local' | 'session' | 'none' = 'local';
+  /**
+   * Whether the chat is open. Reflected to the `open` attribute; setting it fires no event.
+   * @attr open
+   * @reflect
+   */
+  isOpen = false;
+  /**
+   * `light` or `dark` fixes the colour scheme; by default it follows the visitor's preference.
+   * @attr
+   * @reflect
+   */
+  theme: '' | 'light' | 'dark' = '';
+  /**
+   * `right` or `left` pins the launcher and panel to that physical side; empty follows the text direction.
+   * @attr
+   * @reflect
+   */
+  position: '' | 'right' | 'left' = '';
+  /**
+   * Text of the panel's header; the inbox's name by default.
+   * @attr header-title
+   */
+  headerTitle = '';
+  /**
+   * Text shown under the title, e.g. "Typically replies in a few minutes".
+   * @attr reply-time
+   */
+  replyTime = '';
+  /**
+   * The fields of a pre-chat form (`<cw-contact-form fields>`); no form when empty.
+   * @attr pre-chat-fields
+   */
+  preChatFields = '';
+  /**
+   * The visitor must fill in the pre-chat form before sending a message.
+   * @attr pre-chat-required
+   */
+  preChatRequired = false;
+  /**
+   * Text beside the launcher's icon, for an expanded launcher.
+   * @attr launcher-label
+   */
+  launcherLabel = '';
+  /**
+   * As on `<cw-chat>`: `on-open` (default) or `on-send`, when a new visitor's contact is created.
+   * @attr contact
+   */
+  contactMode: 'on-open' | 'on-send' = 'on-open';
+  /**
+   * As on `<cw-chat>`: the unread count in front of the page's title.
+   * @attr unread-in-title
+   */
+  unreadInTitle = false;
+  /**
+   * As on `<cw-chat>`: a chime for agent replies while the page is hidden.
+   * @attr notify-sound
+   */
+  notifySound = false;
+  private confirmingEnd = false;
+  private endBusy = false;
 
   #session?: ChatSession;
+  /** The inner `<cw-chat>`, once rendered. */
+  get #chat(): CwChat | null {
+    return this.renderRoot?.querySelector('cw-chat');
+  }
+
+  get #launcher(): CwLauncher | null {
+    return this.renderRoot?.querySelector('cw-launcher');
+  }
+
   #unsubscribeStore?: () => void;
   #parts?: Promise<void>;
   #renderPanel?: typeof renderPanel;
-  #inboxRequested = new WeakSet<ChatSession>();
+  /** Whether the session's inbox (name, working hours) was asked for: once per session, when the panel opens. */
+  #inboxRequested = false;
   #clock?: ReturnType<typeof setInterval>;
   /** The inner `<cw-chat>`'s strings: English until its locale has loaded. */
   #strings: Strings = en;
 
   /** The session, for pages that drive it directly. */
   get session(): ChatSession | undefined {
-    return this.chat?.session;
+    return this.#chat?.session;
   }
 
   /**
@@ -123,7 +203,7 @@ export class CwWidget extends LitElement {
    * Vue and Svelte pass the `contact` attribute (`on-open` or `on-send`) as this property.
    */
   get contact(): PublicContact | undefined {
-    return this.chat?.contact;
+    return this.#chat?.contact;
   }
 
   set contact(mode: 'on-open' | 'on-send') {
@@ -132,22 +212,22 @@ export class CwWidget extends LitElement {
 
   /** The active conversation, once there is one. */
   get conversation(): Conversation | undefined {
-    return this.chat?.conversation;
+    return this.#chat?.conversation;
   }
 
   /** The active conversation's messages in order; a message still being sent has no `id` yet. */
   get messages(): readonly ChatMessage[] {
-    return this.chat?.messages ?? [];
+    return this.#chat?.messages ?? [];
   }
 
   /** The live connection: `connecting`, `open` or `closed`. */
   get connection(): CableStatus {
-    return this.chat?.connection ?? 'closed';
+    return this.#chat?.connection ?? 'closed';
   }
 
   /** The number of agent messages the visitor has not seen yet. */
   get unreadCount(): number {
-    return this.chat?.unreadCount ?? 0;
+    return this.#chat?.unreadCount ?? 0;
   }
 
   /**
@@ -163,19 +243,19 @@ export class CwWidget extends LitElement {
   }
 
   readonly #open = (): void => {
-    if (this.chat) this.chat.open();
+    if (this.#chat) this.#chat.open();
     else this.isOpen = true;
   };
 
   /** Closes the chat; fires `cw-open-change`. */
   close(): void {
-    if (this.chat) this.chat.close();
+    if (this.#chat) this.#chat.close();
     else this.isOpen = false;
   }
 
   /** Opens the chat if it is closed, closes it otherwise; fires `cw-open-change`. */
   toggle(): void {
-    if (this.chat) this.chat.toggle();
+    if (this.#chat) this.#chat.toggle();
     else this.isOpen = !this.isOpen;
   }
 
@@ -199,85 +279,63 @@ export class CwWidget extends LitElement {
 
   /** Forgets the visitor on this device (contact, conversation, unsent messages), as on logout. */
   reset(): void {
-    this.chat?.reset();
+    this.#chat?.reset();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated && this.isOpen) this.#startClock();
+    if (this.hasUpdated) this.#runClock(this.isOpen);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#stopClock();
+    this.#runClock(false);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('isOpen') && this.isOpen) void this.#loadParts();
   }
 
+  /** The launcher shows before the session exists; the panel once its code has loaded (first opening). */
   override render() {
     return html`
-      <cw-chat exportparts="error, retry-button" panel-id=${PANEL_ID} .baseUrl=${this.baseUrl} .inbox=${this.inbox}
-        .identifier=${this.identifier} .identifierHash=${this.identifierHash} .name=${this.name} .email=${this.email}
-        .phone=${this.phone} .locale=${this.#locale()} .storage=${this.storage} .isOpen=${this.isOpen}
-        .theme=${this.theme} .unreadInTitle=${this.unreadInTitle} .notifySound=${this.notifySound} .contactMode=${this.contactMode}
-        @cw-open-change=${this.handleOpenChange}>
-        <div class="parts">${this.#renderParts()}</div>
+      <cw-chat exportparts="error, retry-button" panel-id=${PANEL_ID} @cw-open-change=${this.#handleOpenChange}>
+        <cw-launcher exportparts=${EXPORTED_PARTS.launcher} position=${this.position} label=${this.launcherLabel}>
+          <slot name="launcher-icon" slot="icon">${chatIcon}</slot>
+        </cw-launcher>
+        ${this.#renderPanel ? this.#renderPanel(this, this.#endView()) : nothing}
       </cw-chat>`;
   }
 
-  /** The launcher shows before the session exists: its code loads only when the chat opens (new visitor). */
-  #renderParts() {
-    const strings = this.#strings;
-    return html`
-      <cw-launcher exportparts=${EXPORTED_PARTS.launcher} position=${this.position} label=${this.launcherLabel}>
-        <slot name="launcher-icon" slot="icon">${chatIcon}</slot>
-      </cw-launcher>
-      ${this.#renderPanel ? this.#renderPanel({
-        open: this.isOpen, strings, state: this.#session?.store.state, title: this.headerTitle, replyTime: this.replyTime,
-        fields: this.preChatFields, required: this.preChatRequired, dir: this.locale ? strings.$dir : undefined,
-        onKeydown: this.#handlePanelKeydown, onClose: this.#handleClose, end: this.#endView(strings),
-      }) : nothing}`;
-  }
-
   protected override firstUpdated(): void {
-    // The session lives in the inner <cw-chat>, below this element: ask for it from inside, as its parts do.
-    const asker = this.renderRoot.querySelector('.parts')!;
+    // The session lives in the inner <cw-chat>, below this element: ask for it from inside, from the launcher.
+    const asker = this.#launcher!;
     asker.dispatchEvent(new ContextEvent(sessionContext, asker, this.#handleSession, true));
     asker.dispatchEvent(new ContextEvent(stringsContext, asker, this.#handleStrings, true));
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (this.isOpen) this.#startClock();
-    else this.#stopClock();
-    if (this.isOpen && this.#session && !this.#inboxRequested.has(this.#session)) {
-      this.#inboxRequested.add(this.#session);
+  protected override updated(): void {
+    // The inner <cw-chat> takes each shared attribute from this element (before its own update, which follows).
+    const chat = this.#chat as unknown as Record<string, unknown>;
+    for (const key in chatProperties) chat[key] = key === 'locale' ? localeOf(this) : this[key as keyof this];
+    this.#runClock(this.isOpen);
+    if (this.isOpen && this.#session && !this.#inboxRequested) {
+      this.#inboxRequested = true;
       void this.#session.loadInbox();
     }
-    // The launcher links its button to the panel by reference: tell it once the panel exists.
-    if ((changed as PropertyValues).has('partsLoaded')) this.launcher?.requestUpdate();
   }
 
-  private handleOpenChange(event: CustomEvent<{ open: boolean }>): void {
-    if (event.target !== this.chat) return;
-    const focusWasInPanel = this.panel?.matches(':focus-within') ?? false;
+  #handleOpenChange(event: CustomEvent<{ open: boolean }>): void {
+    if (event.target !== this.#chat) return;
+    const focusWasInPanel = this.renderRoot.querySelector(`#${PANEL_ID}:focus-within`) !== null;
     this.isOpen = event.detail.open;
     if (this.isOpen) void this.#focusPanel();
     else if (focusWasInPanel) void this.#focusLauncher();
   }
 
-  readonly #handlePanelKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
-    event.preventDefault();
-    this.close();
-  };
-
-  readonly #handleClose = (): void => this.close();
-
-  #endView(strings: Strings): EndView {
+  #endView(): EndView {
     return {
-      state: this.#session?.store.state, strings, confirming: this.confirmingEnd, busy: this.endBusy,
+      state: this.#session?.store.state, strings: this.#strings, confirming: this.confirmingEnd, busy: this.endBusy,
       onAsk: () => (this.confirmingEnd = true),
       onCancel: () => (this.confirmingEnd = false),
       onConfirm: () => void this.#runEndAction(async (session) => {
@@ -316,6 +374,7 @@ export class CwWidget extends LitElement {
     if (session === this.#session) return;
     this.#unsubscribeStore?.();
     this.#session = session;
+    this.#inboxRequested = false;
     this.#unsubscribeStore = session?.store.subscribe(() => this.requestUpdate());
     this.requestUpdate();
   };
@@ -325,19 +384,15 @@ export class CwWidget extends LitElement {
    * strings the panel shows are complete before it renders.
    */
   #loadParts(): Promise<void> {
-    this.#parts ??= Promise.all([
-      import('./panel.js'),
-      import('./panel.styles.js'),
-      import('../message-list/message-list.js'),
-      import('../composer/composer.js'),
-      import('../contact-form/contact-form.js'),
-    ]).then(([panel, panelStyles]) => {
-      adoptStyles(this.renderRoot as ShadowRoot, [...CwWidget.elementStyles, panelStyles.default]);
+    this.#parts ??= import('./panel.js').then((panel) => {
+      adoptStyles(this.renderRoot as ShadowRoot, [...CwWidget.elementStyles, panel.panelStyles]);
       this.#renderPanel = panel.renderPanel;
-      this.partsLoaded = true;
+      this.requestUpdate();
+      // The launcher links its button to the panel by reference: tell it once the panel exists.
+      void this.updateComplete.then(() => this.#launcher?.requestUpdate());
     }, (error: unknown) => {
       this.#parts = undefined;
-      emit(this, 'cw-error', { code: 'load', message: error instanceof Error ? error.message : String(error) });
+      emit(this, 'cw-error', { code: 'load', message: errorMessage(error) });
     });
     return this.#parts;
   }
@@ -357,30 +412,25 @@ export class CwWidget extends LitElement {
 
   async #focusLauncher(): Promise<void> {
     await this.updateComplete;
-    await this.launcher?.updateComplete;
-    if (!this.isOpen) this.launcher?.focus();
+    await this.#launcher?.updateComplete;
+    if (!this.isOpen) this.#launcher?.focus();
   }
 
   async #ready(): Promise<CwChat> {
     await this.updateComplete;
-    if (!this.chat) throw new Error('The widget has not rendered yet');
-    await this.chat.updateComplete;
-    return this.chat;
+    if (!this.#chat) throw new Error('The widget has not rendered yet');
+    await this.#chat.updateComplete;
+    return this.#chat;
   }
 
-  #locale(): string {
-    return this.locale || this.closest?.('[lang]')?.getAttribute('lang') || '';
-  }
-
-
-  #startClock(): void {
-    // Keeps "Away · Back at …" true while the panel stays open across an opening or closing time.
-    this.#clock ??= setInterval(() => this.requestUpdate(), CLOCK_MS);
-  }
-
-  #stopClock(): void {
-    clearInterval(this.#clock);
-    this.#clock = undefined;
+  /** While the panel is open, a re-render each minute keeps "Away · Back at …" true across an opening time. */
+  #runClock(run: boolean): void {
+    if (run) {
+      this.#clock ??= setInterval(() => this.requestUpdate(), CLOCK_MS);
+    } else {
+      clearInterval(this.#clock);
+      this.#clock = undefined;
+    }
   }
 }
 
