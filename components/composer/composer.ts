@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, svg } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, svg, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { stringsContext } from '../shared/context.js';
 import { SessionController } from '../shared/session-controller.js';
 import { en } from '../shared/english.js';
@@ -56,20 +55,50 @@ export class CwComposer extends LitElement {
   static override styles = [tokens, styles, dropZoneStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  /** Hint in the empty box; the locale's default when empty. */
-  @property() placeholder = '';
-  /** Stops typing and sending. Reflected to the `disabled` attribute. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-  /** The file types taken, as the `accept` of `<input type=file>` (`image/*,.pdf`); any when empty. */
-  @property() accept = '';
-  /** Largest file taken: bytes, or a size such as `10MB` or `500kB` (default 40MB, Chatwoot's widget limit). */
-  @property({ attribute: 'max-file-size' }) maxFileSize: string | number = '40MB';
-  /** Most files in one message (default 15, Chatwoot's limit). */
-  @property({ type: Number, attribute: 'max-files' }) maxFiles = DEFAULT_MAX_FILES;
+  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
+  static override properties = {
+    placeholder: {},
+    disabled: { type: Boolean, reflect: true },
+    accept: {},
+    maxFileSize: { attribute: 'max-file-size' },
+    maxFiles: { type: Number, attribute: 'max-files' },
+    draft: { state: true },
+    failed: { state: true },
+  } as PropertyDeclarations;
 
-  @consume({ context: stringsContext, subscribe: true }) @state() private strings: Strings = en;
-  @state() private draft = '';
-  @state() private failed = false;
+  /**
+   * Hint in the empty box; the locale's default when empty.
+   * @attr
+   */
+  placeholder = '';
+  /**
+   * Stops typing and sending. Reflected to the `disabled` attribute.
+   * @attr
+   * @reflect
+   */
+  disabled = false;
+  /**
+   * The file types taken, as the `accept` of `<input type=file>` (`image/*,.pdf`); any when empty.
+   * @attr
+   */
+  accept = '';
+  /**
+   * Largest file taken: bytes, or a size such as `10MB` or `500kB` (default 40MB, Chatwoot's widget limit).
+   * @attr max-file-size
+   */
+  maxFileSize: string | number = '40MB';
+  /**
+   * Most files in one message (default 15, Chatwoot's limit).
+   * @attr max-files
+   */
+  maxFiles = DEFAULT_MAX_FILES;
+
+  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  private get strings(): Strings {
+    return this.#strings.value ?? en;
+  }
+  private draft = '';
+  private failed = false;
   readonly #chat = new SessionController(this);
   readonly #drop = new FileDropController(this, () => this.#files);
   /** The files to send: the chat's shared draft, so the message list can take drops too. */

@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { ApiError } from '../../services/api-error.js';
 import type { ChatSession } from '../../services/chat-session.js';
 import { stringsContext } from '../shared/context.js';
@@ -44,26 +43,47 @@ export class CwContactForm extends LitElement {
   static override styles = [tokens, styles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  /** The fields to ask for, in order (see above). Default `name email`. */
-  @property() fields = 'name email';
+  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
+  static override properties = {
+    fields: {},
+    requiredFields: { attribute: 'required-fields' },
+    required: { type: Boolean, reflect: true },
+    values: { state: true },
+    errors: { state: true },
+    formError: { state: true },
+    saving: { state: true },
+    savedFor: { state: true },
+  } as PropertyDeclarations;
+
+  /**
+   * The fields to ask for, in order (see above). Default `name email`.
+   * @attr
+   */
+  fields = 'name email';
   /**
    * The fields that must be filled in (same names as `fields`, labels not needed). Without this attribute,
    * a `required` form requires the name and e-mail it lists, and a form that is not required requires nothing.
+   * @attr required-fields
    */
-  @property({ attribute: 'required-fields' }) requiredFields?: string;
+  requiredFields?: string;
   /**
    * The visitor must fill in the form before sending a message: until it is saved (or every field is known),
    * sending is blocked and `<cw-composer>` says why. Reflected to the `required` attribute.
+   * @attr
+   * @reflect
    */
-  @property({ type: Boolean, reflect: true }) required = false;
+  required = false;
 
-  @consume({ context: stringsContext, subscribe: true }) @state() private strings: Strings = en;
-  @state() private values: Record<string, string> = {};
-  @state() private errors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private saving = false;
+  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  private get strings(): Strings {
+    return this.#strings.value ?? en;
+  }
+  private values: Record<string, string> = {};
+  private errors: Record<string, string> = {};
+  private formError = '';
+  private saving = false;
   /** The `source_id` of the contact this form was saved for (a reset starts a new contact: ask again). */
-  @state() private savedFor?: string;
+  private savedFor?: string;
   readonly #chat = new SessionController(this);
   #blockedSession?: ChatSession;
 

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
-import { ContextConsumer, consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { chatContext, stringsContext } from '../shared/context.js';
 import { SessionController } from '../shared/session-controller.js';
 import { en, type Strings } from '../shared/strings.js';
@@ -52,9 +52,12 @@ export class CwLauncher extends LitElement {
    */
   hideWhenOpen = false;
 
-  // A consumer re-renders the launcher when its value changes (the strings' consumer: see the end of the file).
+  // A consumer re-renders the launcher when its value changes.
   readonly #host = new ContextConsumer(this, { context: chatContext, subscribe: true });
-  private strings: Strings = en;
+  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  private get strings(): Strings {
+    return this.#strings.value ?? en;
+  }
   readonly #chat = new SessionController(this);
 
   override render() {
@@ -92,11 +95,6 @@ export class CwLauncher extends LitElement {
     button.ariaControlsElements = panel ? [panel] : null;
   }
 }
-
-// `consume()` called as `@consume` would call it (decorator syntax would add TypeScript's helper to this module).
-// It is the first load's one use of @lit/context's `consume`, which the panel's parts import: without it the
-// build gives that code a file of its own, one more request before the panel can open.
-consume({ context: stringsContext, subscribe: true })(CwLauncher.prototype, 'strings');
 
 if (!customElements.get('cw-launcher')) customElements.define('cw-launcher', CwLauncher);
 declare global {

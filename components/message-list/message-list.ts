@@ -1,7 +1,6 @@
-import { LitElement, html, noChange, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, noChange, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import type { ChatMessage, ChatNotice, ChatState } from '../../services/conversation-store.js';
 import { stringsContext } from '../shared/context.js';
 import { formatDay } from '../shared/format.js';
@@ -51,16 +50,27 @@ const NOTICE_TEXT = {
 export class CwMessageList extends LitElement {
   static override styles = [tokens, styles, dropZoneStyles];
 
-  @consume({ context: stringsContext, subscribe: true }) @state() private strings: Strings = en;
+  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
+  static override properties = {
+    windowSize: { type: Number, attribute: 'window-size' },
+    away: { state: true },
+    unseen: { state: true },
+  } as PropertyDeclarations;
+
+  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  private get strings(): Strings {
+    return this.#strings.value ?? en;
+  }
   /**
    * How many items (messages and date lines) stay rendered; the others are rendered as the reader scrolls to
    * them. A larger window lets the browser's find-in-page search further back; 0 renders every message held.
+   * @attr window-size
    */
-  @property({ type: Number, attribute: 'window-size' }) windowSize = WINDOW_SIZE;
+  windowSize = WINDOW_SIZE;
   /** The user scrolled up away from the latest message. */
-  @state() private away = false;
+  private away = false;
   /** Messages from others that arrived while scrolled up. */
-  @state() private unseen = 0;
+  private unseen = 0;
 
   readonly #chat = new SessionController(this);
   // files dropped on the conversation go to the chat's attachment draft, which the composer shows and sends

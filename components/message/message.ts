@@ -1,6 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import type { ChatSession } from '../../services/chat-session.js';
 import type { ChatMessage } from '../../services/conversation-store.js';
 import { sessionContext, stringsContext } from '../shared/context.js';
@@ -44,15 +43,31 @@ import styles from './message.styles.js';
 export class CwMessage extends LitElement {
   static override styles = [tokens, styles];
 
-  /** The message to show (a Chatwoot message plus its local delivery state). */
-  @property({ attribute: false }) message?: ChatMessage;
-  /** Follows a message of the same author: the author line and avatar are hidden. */
-  @property({ type: Boolean, reflect: true }) grouped = false;
+  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
+  static override properties = {
+    message: { attribute: false },
+    grouped: { type: Boolean, reflect: true },
+  } as PropertyDeclarations;
 
-  @consume({ context: stringsContext, subscribe: true }) @state() private strings: Strings = en;
+  /** The message to show (a Chatwoot message plus its local delivery state). */
+  message?: ChatMessage;
+  /**
+   * Follows a message of the same author: the author line and avatar are hidden.
+   * @attr
+   * @reflect
+   */
+  grouped = false;
+
+  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  private get strings(): Strings {
+    return this.#strings.value ?? en;
+  }
   // Only the session's methods are needed, not its state: consuming it (rather than a SessionController)
   // keeps a message from re-rendering on every store change, which matters with thousands of them.
-  @consume({ context: sessionContext, subscribe: true }) @state() private session?: ChatSession;
+  readonly #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
+  private get session(): ChatSession | undefined {
+    return this.#session.value;
+  }
 
   /** The contact's own message (`message_type` 0). Reflected as the `mine` attribute. */
   get mine(): boolean {
