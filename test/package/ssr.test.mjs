@@ -94,7 +94,7 @@ describe('rendering on the server with @lit-labs/ssr', () => {
   test('the launcher renders to declarative shadow DOM with its button', () => {
     const markup = renderToString('launcher.mjs', '<cw-launcher label="Chat with us"></cw-launcher>');
     assert.match(markup, /<cw-launcher[^>]*><template shadowroot="open" shadowrootmode="open"/);
-    assert.match(markup, /<button part="button" type="button"/);
+    assert.match(markup, /<button part="button" aria-expanded="false"/);
     assert.match(markup, /aria-label="Chat with us"/);
     assert.match(markup, /<style>[^<]*--cw-launcher-size/, 'the styles are rendered into the shadow root');
   });
