@@ -126,7 +126,7 @@ export class CableConnection {
    * once a second).
    */
   checkLiveness(): void {
-    if (this.#phase === 'idle' || this.#phase === 'ended' || !this.#socket) return;
+    if (this.#stopped || !this.#socket) return;
     if (this.#socket.readyState === ReconnectingWebSocket.OPEN) return this.#checkStale();
     const waiting = this.#socket.readyState === ReconnectingWebSocket.CLOSED && this.#reopenTimer === undefined;
     if (waiting && this.#options.now() - this.#lastForcedAt >= FORCED_ATTEMPT_EVERY_MS) {
@@ -137,7 +137,7 @@ export class CableConnection {
 
   /** An open socket that heard nothing for `staleAfterMs` is replaced. */
   #checkStale(): void {
-    if (this.#phase === 'idle' || this.#phase === 'ended' || this.#socket?.readyState !== ReconnectingWebSocket.OPEN) return;
+    if (this.#stopped || this.#socket?.readyState !== ReconnectingWebSocket.OPEN) return;
     if (this.#options.now() - this.#lastFrameAt >= this.#options.staleAfterMs) this.#reopen();
   }
 
@@ -231,18 +231,15 @@ export class CableConnection {
     this.#lastFrameAt = this.#options.now();
     this.#subscribesOnSocket = 0;
     if (this.#socket?.protocol !== CABLE_PROTOCOL) {
-      this.#emitter.emit('problem', {
-        code: 'subprotocol',
-        message: `The server at ${this.#options.url} did not accept the ${CABLE_PROTOCOL} protocol`,
-      });
+      this.#problem('subprotocol', `${this.#options.url} did not accept ${CABLE_PROTOCOL}`);
       this.#reopen(30_000);
     }
   }
 
   #handleClose(): void {
-    if (this.#phase === 'idle' || this.#phase === 'ended') return;
+    if (this.#stopped) return;
     if (!this.#socketOpened && ++this.#failedHandshakes === UNREACHABLE_AFTER_FAILURES) {
-      this.#emitter.emit('problem', { code: 'unreachable', message: `The live connection to ${this.#options.url} failed ${UNREACHABLE_AFTER_FAILURES} times in a row` });
+      this.#problem('unreachable', `${this.#options.url} failed ${UNREACHABLE_AFTER_FAILURES} handshakes in a row`);
     }
     this.#socketOpened = false;
     this.#stopTimers();
@@ -257,22 +254,34 @@ export class CableConnection {
       this.#malformed++;
       return;
     }
+    const ours = frame.identifier === this.#identifier;
     switch (frame.type) {
       case 'welcome':
         return this.#subscribe();
       case 'ping':
         return;
       case 'confirm_subscription':
-        return frame.identifier === this.#identifier ? this.#handleConfirm() : void this.#malformed++;
+        if (ours) return this.#handleConfirm();
+        break;
       case 'reject_subscription':
-        return frame.identifier === this.#identifier ? this.#handleReject() : void this.#malformed++;
+        if (ours) return this.#handleReject();
+        break;
       case 'disconnect':
         return this.#handleDisconnect(frame.reconnect !== false, String(frame.reason ?? ''));
-      case undefined:
-        return this.#handleBroadcast(frame);
-      default:
-        this.#malformed++;
+      case undefined: {
+        const event = ours && this.#phase === 'subscribed' ? readCableEvent(frame.message) : undefined;
+        if (event) return this.#emitter.emit('event', event);
+      }
     }
+    this.#malformed++;
+  }
+
+  get #stopped(): boolean {
+    return this.#phase === 'idle' || this.#phase === 'ended';
+  }
+
+  #problem(code: CableProblem['code'], message: string): void {
+    this.#emitter.emit('problem', { code, message });
   }
 
   #subscribe(): void {
@@ -288,7 +297,7 @@ export class CableConnection {
     this.#later(this.#options.subscribeGiveUpMs, () => {
       if (this.#phase !== 'welcomed') return;
       this.#subscribeFailures++;
-      this.#emitter.emit('problem', { code: 'subscription-failed', message: 'The server did not confirm the subscription' });
+      this.#problem('subscription-failed', 'The subscription was not confirmed');
       this.#reopen(reconnectDelay(this.#subscribeFailures, this.#options.random));
     });
   }
@@ -308,7 +317,7 @@ export class CableConnection {
   }
 
   #handleReject(): void {
-    this.#emitter.emit('problem', { code: 'rejected', message: 'The server rejected the subscription' });
+    this.#problem('rejected', 'The subscription was rejected');
     this.#subscribeFailures++;
     this.#reopen(reconnectDelay(this.#subscribeFailures + 1, this.#options.random));
   }
@@ -324,20 +333,7 @@ export class CableConnection {
     this.#stopTimers();
     this.#socket?.close();
     this.#setStatus('closed');
-    this.#emitter.emit('problem', { code: 'ended', message: `The server ended the connection (${reason || 'no reason'})` });
-  }
-
-  #handleBroadcast(frame: Record<string, unknown>): void {
-    if (frame.identifier !== this.#identifier || this.#phase !== 'subscribed') {
-      this.#malformed++;
-      return;
-    }
-    const event = readCableEvent(frame.message);
-    if (!event) {
-      this.#malformed++;
-      return;
-    }
-    this.#emitter.emit('event', event);
+    this.#problem('ended', `The server ended the connection (${reason || 'no reason'})`);
   }
 
   #send(frame: Record<string, unknown>): boolean {
@@ -370,16 +366,13 @@ export class CableConnection {
 
 /** A frame as an object with a string `type` or none; undefined for anything else. */
 function parseFrame(raw: unknown): (Record<string, unknown> & { type?: string }) | undefined {
-  if (typeof raw !== 'string' || raw.length === 0) return undefined;
   let value: unknown;
   try {
-    value = JSON.parse(raw);
+    value = JSON.parse(raw as string);
   } catch {
     return undefined;
   }
-  if (!isRecord(value)) return undefined;
-  if (value.type !== undefined && typeof value.type !== 'string') return undefined;
-  return value as Record<string, unknown> & { type?: string };
+  return isRecord(value) && (value.type === undefined || typeof value.type === 'string') ? value : undefined;
 }
 
 /** `https://chat.example.com` → `wss://chat.example.com/cable`. */

@@ -4,37 +4,34 @@ import type {
   PublicInbox, SubmittedValues,
 } from './types.js';
 
+const INBOX = '/public/api/v1/inboxes/{inbox_identifier}';
+const CONTACT = `${INBOX}/contacts/{contact_identifier}`;
+const CONVERSATION = `${CONTACT}/conversations/{conversation_id}`;
+const CSAT = '/public/api/v1/csat_survey/{conversation_uuid}';
+
 /** Every Client API route, by the ClientApi method that calls it (CLIENT_API.md §3, §11). */
 export const CLIENT_API_ROUTES = {
-  getInbox: ['GET', '/public/api/v1/inboxes/{inbox_identifier}'],
-  createContact: ['POST', '/public/api/v1/inboxes/{inbox_identifier}/contacts'],
-  getContact: ['GET', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}'],
-  updateContact: ['PATCH', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}'],
-  listConversations: ['GET', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations'],
-  createConversation: ['POST', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations'],
-  getConversation: [
-    'GET', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}'],
-  resolveConversation: ['POST',
-    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_status'],
-  toggleTyping: ['POST',
-    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_typing'],
-  updateLastSeen: ['POST',
-    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/update_last_seen'],
-  listMessages: ['GET',
-    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages'],
-  createMessage: ['POST',
-    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages'],
-  updateMessage: ['PATCH',
-    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages/{message_id}'],
-  getCsatSurvey: ['GET', '/public/api/v1/csat_survey/{conversation_uuid}'],
-  updateCsatSurvey: ['PATCH', '/public/api/v1/csat_survey/{conversation_uuid}'],
+  getInbox: ['GET', INBOX],
+  createContact: ['POST', `${INBOX}/contacts`],
+  getContact: ['GET', CONTACT],
+  updateContact: ['PATCH', CONTACT],
+  listConversations: ['GET', `${CONTACT}/conversations`],
+  createConversation: ['POST', `${CONTACT}/conversations`],
+  getConversation: ['GET', CONVERSATION],
+  resolveConversation: ['POST', `${CONVERSATION}/toggle_status`],
+  toggleTyping: ['POST', `${CONVERSATION}/toggle_typing`],
+  updateLastSeen: ['POST', `${CONVERSATION}/update_last_seen`],
+  listMessages: ['GET', `${CONVERSATION}/messages`],
+  createMessage: ['POST', `${CONVERSATION}/messages`],
+  updateMessage: ['PATCH', `${CONVERSATION}/messages/{message_id}`],
+  getCsatSurvey: ['GET', CSAT],
+  updateCsatSurvey: ['PATCH', CSAT],
 } as const satisfies Record<string, readonly [string, string]>;
 
 type RouteName = keyof typeof CLIENT_API_ROUTES;
 
 /** How long to hold back after a 429 whose Retry-After the browser does not let us read. */
 export const DEFAULT_RETRY_AFTER_MS = 2000;
-type Params = Record<string, string | number>;
 
 export interface ClientApiOptions {
   /** Chatwoot's origin, e.g. `https://chat.example.com` (a trailing slash is ignored). */
@@ -64,7 +61,8 @@ export interface UploadOptions extends RequestOptions {
 }
 
 interface Call {
-  params?: Params;
+  /** The route's placeholders after the inbox, in order. */
+  params?: readonly (string | number)[];
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   signal?: AbortSignal;
@@ -99,46 +97,46 @@ export class ClientApi {
 
   /** With an identity, a valid hash marks this contact session verified (CLIENT_API.md §7). */
   getContact(contact: string, identity?: Identity): Promise<PublicContact> {
-    return this.#call('getContact', { params: { contact }, query: { ...identity } });
+    return this.#call('getContact', { params: [contact], query: { ...identity } });
   }
 
   updateContact(contact: string, attributes: ContactAttributes & Partial<Identity>): Promise<ContactModel> {
-    return this.#call('updateContact', { params: { contact }, body: attributes });
+    return this.#call('updateContact', { params: [contact], body: attributes });
   }
 
   listConversations(contact: string): Promise<Conversation[]> {
-    return this.#call('listConversations', { params: { contact } });
+    return this.#call('listConversations', { params: [contact] });
   }
 
   createConversation(contact: string, customAttributes?: Record<string, unknown>): Promise<Conversation> {
     const body = customAttributes ? { custom_attributes: customAttributes } : {};
-    return this.#call('createConversation', { params: { contact }, body });
+    return this.#call('createConversation', { params: [contact], body });
   }
 
   getConversation(contact: string, conversation: number): Promise<Conversation> {
-    return this.#call('getConversation', { params: { contact, conversation } });
+    return this.#call('getConversation', { params: [contact, conversation] });
   }
 
   /** `toggle_status`: despite its name it only ever resolves. */
   resolveConversation(contact: string, conversation: number): Promise<Conversation> {
-    return this.#call('resolveConversation', { params: { contact, conversation } });
+    return this.#call('resolveConversation', { params: [contact, conversation] });
   }
 
   async toggleTyping(contact: string, conversation: number, status: 'on' | 'off'): Promise<void> {
-    await this.#call('toggleTyping', { params: { contact, conversation }, body: { typing_status: status } });
+    await this.#call('toggleTyping', { params: [contact, conversation], body: { typing_status: status } });
   }
 
   async updateLastSeen(contact: string, conversation: number): Promise<void> {
-    await this.#call('updateLastSeen', { params: { contact, conversation } });
+    await this.#call('updateLastSeen', { params: [contact, conversation] });
   }
 
   /** The latest 20 messages, or the 20 before `before` (a message id); oldest first. */
   listMessages(contact: string, conversation: number, before?: number, options?: RequestOptions): Promise<Message[]> {
-    return this.#call('listMessages', { params: { contact, conversation }, query: { before }, ...options });
+    return this.#call('listMessages', { params: [contact, conversation], query: { before }, ...options });
   }
 
   createMessage(contact: string, conversation: number, message: NewMessage, options: UploadOptions = {}): Promise<Message> {
-    const params = { contact, conversation };
+    const params = [contact, conversation];
     if (message.files?.length) return this.#upload(this.#url('createMessage', params), message, options);
     const body = { content: message.content, echo_id: message.echoId };
     return this.#call('createMessage', { params, body, signal: options.signal });
@@ -146,28 +144,22 @@ export class ClientApi {
 
   /** Answers an interactive message (select, form, CSAT: CLIENT_API.md §5.11). */
   updateMessage(contact: string, conversation: number, message: number, values: SubmittedValues): Promise<Message> {
-    return this.#call('updateMessage', { params: { contact, conversation, message }, body: { submitted_values: values } });
+    return this.#call('updateMessage', { params: [contact, conversation, message], body: { submitted_values: values } });
   }
 
   getCsatSurvey(conversationUuid: string): Promise<CsatSurvey> {
-    return this.#call('getCsatSurvey', { params: { uuid: conversationUuid } });
+    return this.#call('getCsatSurvey', { params: [conversationUuid] });
   }
 
   updateCsatSurvey(conversationUuid: string, response: CsatResponse): Promise<CsatSurvey> {
     const body = { message: { submitted_values: { csat_survey_response: response } } };
-    return this.#call('updateCsatSurvey', { params: { uuid: conversationUuid }, body });
+    return this.#call('updateCsatSurvey', { params: [conversationUuid], body });
   }
 
-  #url(route: RouteName, params: Params = {}, query: Call['query'] = {}): string {
-    const values: Params = {
-      inbox_identifier: this.#options.inbox,
-      contact_identifier: params.contact ?? '',
-      conversation_id: params.conversation ?? '',
-      message_id: params.message ?? '',
-      conversation_uuid: params.uuid ?? '',
-    };
+  #url(route: RouteName, params: Call['params'] = [], query: Call['query'] = {}): string {
+    let next = 0;
     const path = CLIENT_API_ROUTES[route][1].replace(/\{(\w+)\}/g, (_, name: string) =>
-      encodeURIComponent(String(values[name])));
+      encodeURIComponent(name === 'inbox_identifier' ? this.#options.inbox : params[next++]));
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
     const suffix = search.size ? `?${search}` : '';
