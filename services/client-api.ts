@@ -179,24 +179,28 @@ export class ClientApi {
   }
 
   async #send<T>(method: string, url: string, call: Call): Promise<T> {
-    await this.#waitForRetryAfter(call.signal);
-    const { signal, done } = withTimeout(this.#options.timeoutMs, call.signal);
-    const init: RequestInit = { method, signal, headers: { accept: 'application/json' } };
-    if (call.body !== undefined) {
-      init.headers = { accept: 'application/json', 'content-type': 'application/json' };
-      init.body = JSON.stringify(call.body);
-    }
-    let response: Response;
-    let text: string;
+    const what = `${method} ${url}`;
+    await this.#waitForRetryAfter(call.signal, what);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.#options.timeoutMs);
+    const cancel = () => controller.abort();
+    if (call.signal?.aborted) cancel();
+    call.signal?.addEventListener('abort', cancel);
+    const body = JSON.stringify(call.body);
+    const headers: HeadersInit = body ? { ...ACCEPT_JSON, 'content-type': 'application/json' } : ACCEPT_JSON;
     try {
-      response = await this.#fetch(url, init);
-      text = await response.text();
+      const response = await this.#fetch(url, { method, signal: controller.signal, headers, body });
+      return this.#read<T>(response.status, await response.text(), response.headers.get('retry-after'), what);
     } catch (error) {
-      throw failure(error, signal, `${method} ${url}`);
+      throw error instanceof ApiError ? error : noAnswer(timedOut ? 'timeout' : controller.signal.aborted ? 'aborted' : 'network', what, error);
     } finally {
-      done();
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', cancel);
     }
-    return this.#read<T>(response.status, text, response.headers.get('retry-after'), `${method} ${url}`);
   }
 
   #read<T>(status: number, text: string, retryAfter: string | null, what: string): T {
@@ -217,14 +221,14 @@ export class ClientApi {
     }
   }
 
-  async #waitForRetryAfter(signal?: AbortSignal): Promise<void> {
+  async #waitForRetryAfter(signal: AbortSignal | undefined, what: string): Promise<void> {
     const wait = this.#notBefore - performance.now();
     if (wait <= 0) return;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(resolve, wait);
       signal?.addEventListener('abort', () => {
         clearTimeout(timer);
-        reject(new ApiError('aborted', 0, '', 'The request was cancelled'));
+        reject(noAnswer('aborted', what));
       }, { once: true });
     });
   }
@@ -235,7 +239,7 @@ export class ClientApi {
     form.append('echo_id', message.echoId);
     for (const file of message.files ?? []) form.append('attachments[]', file, file.name);
     const what = `POST ${url}`;
-    return this.#waitForRetryAfter(options.signal).then(() => new Promise<Message>((resolve, reject) => {
+    return this.#waitForRetryAfter(options.signal, what).then(() => new Promise<Message>((resolve, reject) => {
       const request = this.#options.createXhr?.() ?? new XMLHttpRequest();
       request.open('POST', url);
       request.timeout = this.#options.timeoutMs * 4;
@@ -248,44 +252,25 @@ export class ClientApi {
           reject(error);
         }
       });
-      request.addEventListener('error', () => reject(new ApiError('network', 0, '', `${what} failed: network error`)));
-      request.addEventListener('timeout', () => reject(new ApiError('timeout', 0, '', `${what} timed out`)));
-      request.addEventListener('abort', () => reject(new ApiError('aborted', 0, '', 'The upload was cancelled')));
+      for (const [type, kind] of XHR_FAILURES) request.addEventListener(type, () => reject(noAnswer(kind, what, 'network error')));
       options.signal?.addEventListener('abort', () => request.abort(), { once: true });
       // cancelled while the contact or conversation was still being created: never send it
-      if (options.signal?.aborted) {
-        reject(new ApiError('aborted', 0, '', 'The upload was cancelled'));
-        return;
-      }
-      request.send(form);
+      if (options.signal?.aborted) reject(noAnswer('aborted', what));
+      else request.send(form);
     }));
   }
 }
 
-function withTimeout(timeoutMs: number, outer?: AbortSignal): { signal: AbortSignal; done: () => void } {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
-  const forward = () => controller.abort(outer?.reason);
-  if (outer?.aborted) forward();
-  else outer?.addEventListener('abort', forward, { once: true });
-  return {
-    signal: controller.signal,
-    done: () => {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', forward);
-    },
-  };
-}
+const ACCEPT_JSON = { accept: 'application/json' };
 
-function failure(error: unknown, signal: AbortSignal, what: string): ApiError {
-  if (error instanceof ApiError) return error;
-  if (signal.aborted) {
-    const timedOut = signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError';
-    return timedOut
-      ? new ApiError('timeout', 0, '', `${what} timed out`)
-      : new ApiError('aborted', 0, '', 'The request was cancelled');
-  }
-  return new ApiError('network', 0, '', `${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+/** The XHR events that end an upload without an answer, and the kind of failure each one is. */
+const XHR_FAILURES = [['error', 'network'], ['timeout', 'timeout'], ['abort', 'aborted']] as const;
+
+/** No usable HTTP answer: the network failed, the time ran out, or the caller cancelled. */
+function noAnswer(kind: 'network' | 'timeout' | 'aborted', what: string, cause?: unknown): ApiError {
+  const detail = kind === 'aborted' ? 'was cancelled' : kind === 'timeout' ? 'timed out'
+    : `failed: ${cause instanceof Error ? cause.message : String(cause)}`;
+  return new ApiError(kind, 0, '', `${what} ${detail}`);
 }
 
 /**
