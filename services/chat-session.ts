@@ -13,7 +13,7 @@ import { fetchSince, PAGE_SIZE } from './history.js';
 import { HistoryLoader } from './history-loader.js';
 import { addNotice, removeNotice } from './notices.js';
 import { Outbox, OutboxFullError, type OutboxEntry } from './outbox.js';
-import { claims, pendingMessage, showEntry, withEchoIds } from './pending-messages.js';
+import { claims, showEntry, withEchoIds } from './pending-messages.js';
 import { markConversationSeen, watchUnread } from './read-state.js';
 import { MemoryStorage, SessionStorage, type KeyValueStorage } from './session-storage.js';
 import { SharedCable, type LiveConnection } from './shared-cable.js';
@@ -198,14 +198,10 @@ export class ChatSession {
     const text = content.trim();
     if (!text && files.length === 0) return;
     this.#typing.stop();
-    const echoId = crypto.randomUUID();
-    const online = this.#online();
-    this.store.addPending(pendingMessage({ echo_id: echoId, content: text, files }, Date.now(),
-      this.store.state.conversation?.id ?? 0, online ? 'sending' : 'queued'));
     try {
-      this.#outbox.add({ echo_id: echoId, content: text, files: files.length ? [...files] : undefined });
+      // shown as sending at once (adding may already have started posting it) or queued while offline
+      this.#showEntry(this.#outbox.add({ echo_id: crypto.randomUUID(), content: text, files: files.length ? [...files] : undefined }));
     } catch (error) {
-      this.store.removePending(echoId);
       if (error instanceof OutboxFullError) this.#report('outbox-full', error.message);
       throw error;
     }
@@ -479,14 +475,13 @@ export class ChatSession {
     this.store.batch(() => {
       this.store.patch({ connection: status });
       if (previous === 'open' && status === 'connecting') addNotice(this.store, 'reconnecting');
-      if (status !== 'connecting') removeNotice(this.store, 'reconnecting');
-      if (status !== 'connecting') removeNotice(this.store, 'live-unavailable');
+      if (status !== 'connecting') removeNotice(this.store, 'reconnecting', 'live-unavailable');
     });
     this.#emitter.emit('connection', { status });
   }
 
   #handleCableProblem(problem: CableProblem): void {
-    if (problem.code === 'ended' || problem.code === 'subscription-failed' || problem.code === 'rejected') {
+    if (['ended', 'subscription-failed', 'rejected'].includes(problem.code)) {
       // the token may be gone: check the contact; a 404 recreates it
       this.#contacts.forget();
       void this.#contacts.ensure().catch((error: unknown) => this.#fail(error, false));
@@ -537,6 +532,6 @@ export class ChatSession {
 }
 
 function readPageTail(embedded: unknown): { messages: Message[]; hasOlder: boolean } {
-  const all = readMessagePage(embedded)?.messages ?? [];
+  const all = readMessagePage(embedded) ?? [];
   return { messages: all.slice(-PAGE_SIZE), hasOlder: all.length > PAGE_SIZE };
 }

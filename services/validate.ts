@@ -81,11 +81,9 @@ export function readMessage(value: unknown): Message | undefined {
   };
 }
 
-/** Reads a page; undefined if it is not an array. Entries that are not messages are dropped and counted. */
-export function readMessagePage(value: unknown): { messages: Message[]; invalid: number } | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const messages = value.map(readMessage).filter((message): message is Message => !!message);
-  return { messages, invalid: value.length - messages.length };
+/** Reads a page; undefined if it is not an array. Entries that are not messages are dropped. */
+export function readMessagePage(value: unknown): Message[] | undefined {
+  return Array.isArray(value) ? value.map(readMessage).filter((message): message is Message => !!message) : undefined;
 }
 
 export function readConversation(value: unknown): Conversation | undefined {
