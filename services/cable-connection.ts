@@ -75,7 +75,6 @@ export class CableConnection {
   #failedHandshakes = 0;
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   #staleTimer?: ReturnType<typeof setTimeout>;
-  #presenceTimer?: ReturnType<typeof setInterval>;
   #reopenTimer?: ReturnType<typeof setTimeout>;
 
   constructor(options: CableConnectionOptions) {
@@ -107,9 +106,8 @@ export class CableConnection {
   }
 
   connect(): void {
-    if (this.#phase !== 'idle' && this.#phase !== 'ended') return;
-    this.#phase = 'connecting';
-    this.#setStatus('connecting');
+    if (!this.#stopped) return;
+    this.#connecting();
     this.#openSocket();
     if (this.#staleTimer === undefined) this.#armStaleCheck();
   }
@@ -168,8 +166,7 @@ export class CableConnection {
 
   #reopen(delayMs = 0): void {
     this.#stopTimers();
-    this.#phase = 'connecting';
-    this.#setStatus('connecting');
+    this.#connecting();
     if (delayMs === 0) {
       this.#socket?.reconnect();
       return;
@@ -243,6 +240,10 @@ export class CableConnection {
     }
     this.#socketOpened = false;
     this.#stopTimers();
+    this.#connecting();
+  }
+
+  #connecting(): void {
     this.#phase = 'connecting';
     this.#setStatus('connecting');
   }
@@ -311,8 +312,11 @@ export class CableConnection {
     const reconnected = this.#everSubscribed;
     this.#everSubscribed = true;
     this.#setStatus('open');
-    this.perform('update_presence');
-    this.#presenceTimer = setInterval(() => this.perform('update_presence'), this.#options.presenceEveryMs);
+    const presence = () => {
+      this.perform('update_presence');
+      this.#later(this.#options.presenceEveryMs, presence);
+    };
+    presence();
     this.#emitter.emit('subscribed', { reconnected });
   }
 
@@ -359,8 +363,6 @@ export class CableConnection {
   #stopTimers(): void {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
-    clearInterval(this.#presenceTimer);
-    this.#presenceTimer = undefined;
   }
 }
 

@@ -310,7 +310,6 @@ export class ChatSession {
     this.#teardown();
     this.store.reset();
     this.#contacts.switchIdentity(identity, attributes);
-    this.#starting = undefined;
     await this.start();
   }
 
@@ -330,7 +329,6 @@ export class ChatSession {
     this.#contacts.forget();
     this.#storage.clear();
     this.#outbox.restore();
-    this.#starting = undefined;
     const { open } = this.store.state;
     this.store.reset();
     this.store.patch({ open });
@@ -345,6 +343,7 @@ export class ChatSession {
 
   #teardown(): void {
     this.#generation++;
+    this.#starting = undefined;
     this.#history.clearGaps();
     this.#cable?.dispose();
     this.#cable = undefined;
