@@ -105,14 +105,12 @@ export class SharedCable implements LiveConnection {
       this.#subscribed();
       this.#tellState();
     });
-    cable.on('event', (event) => {
-      this.#emitter.emit('event', event);
-      this.#tell({ type: 'event', event });
-    });
-    cable.on('problem', (problem) => {
-      this.#emitter.emit('problem', problem);
-      this.#tell({ type: 'problem', problem });
-    });
+    for (const type of ['event', 'problem'] as const) {
+      cable.on(type, (detail) => {
+        this.#emitter.emit(type, detail);
+        this.#tell({ type, [type]: detail } as Note);
+      });
+    }
     cable.connect();
   }
 
@@ -123,20 +121,13 @@ export class SharedCable implements LiveConnection {
       if (note.type === 'check') this.#cable.checkLiveness();
       return;
     }
-    switch (note.type) {
-      case 'state': {
-        const wasOpen = this.#status === 'open';
-        this.#malformed = note.malformed;
-        this.#setStatus(note.status);
-        if (note.subscribed && !wasOpen) this.#subscribed();
-        return;
-      }
-      case 'event':
-        this.#emitter.emit('event', note.event);
-        return;
-      case 'problem':
-        this.#emitter.emit('problem', note.problem);
-    }
+    if (note.type === 'event') this.#emitter.emit('event', note.event);
+    if (note.type === 'problem') this.#emitter.emit('problem', note.problem);
+    if (note.type !== 'state') return;
+    const wasOpen = this.#status === 'open';
+    this.#malformed = note.malformed;
+    this.#setStatus(note.status);
+    if (note.subscribed && !wasOpen) this.#subscribed();
   }
 
   /** A confirmed subscription reached this tab: after the first, every one means "catch up". */
