@@ -224,7 +224,7 @@ export class ChatSession {
    */
   async answer(messageId: number, values: SubmittedValues): Promise<void> {
     const { conversation, contact } = this.store.state;
-    if (!conversation || !contact) throw new Error('There is no conversation to answer in');
+    if (!conversation || !contact) throw new Error('No conversation to answer in');
     const updated = readMessage(await this.api.updateMessage(contact.source_id, conversation.id, messageId, values));
     if (updated) this.store.applyUpdate(updated);
   }

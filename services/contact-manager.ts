@@ -70,7 +70,7 @@ export class ContactManager {
   async recreate(): Promise<PublicContact> {
     const now = this.#now();
     if (now - this.#lastRecreatedAt < RECREATE_AT_MOST_EVERY_MS) {
-      throw new ApiError('http', 404, '', 'The contact was not found again right after it was recreated');
+      throw new ApiError('http', 404, '', 'Contact not found again just after recreating it');
     }
     this.#lastRecreatedAt = now;
     this.#contact = undefined;
@@ -152,7 +152,7 @@ export class ContactManager {
    */
   async #createContact(attributes: Parameters<ContactApi['createContact']>[0]): Promise<PublicContact> {
     if (this.#now() < this.#inboxGoneUntil) {
-      throw new ApiError('http', 404, '', 'The inbox was not found a moment ago; not asking again yet');
+      throw new ApiError('http', 404, '', 'Inbox not found a moment ago: not asking again yet');
     }
     try {
       return await this.#options.api.createContact(attributes);

@@ -41,7 +41,7 @@ const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export class OutboxFullError extends Error {
   constructor() {
-    super(`Too many unsent messages (${OUTBOX_LIMIT}): wait until the connection is back`);
+    super(`Over ${OUTBOX_LIMIT} unsent messages: wait for the connection`);
     this.name = 'OutboxFullError';
   }
 }
