@@ -160,10 +160,8 @@ export class ClientApi {
     let next = 0;
     const path = CLIENT_API_ROUTES[route][1].replace(/\{(\w+)\}/g, (_, name: string) =>
       encodeURIComponent(name === 'inbox_identifier' ? this.#options.inbox : params[next++]));
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
-    const suffix = search.size ? `?${search}` : '';
-    return `${this.#options.baseUrl}${path}${suffix}`;
+    const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined) as string[][]);
+    return `${this.#options.baseUrl}${path}${search.size ? `?${search}` : ''}`;
   }
 
   async #call<T>(route: RouteName, call: Call): Promise<T> {
@@ -213,7 +211,7 @@ export class ClientApi {
     if (status < 200 || status >= 300) {
       throw new ApiError('http', status, text, `${what} answered ${status}`, retryAfterMs);
     }
-    if (text.trim() === '') return undefined as T;
+    if (!text.trim()) return undefined as T;
     try {
       return JSON.parse(text) as T;
     } catch {
