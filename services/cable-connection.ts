@@ -206,7 +206,7 @@ export class CableConnection {
       startClosed: true,
       // RWS reads this before every attempt and uses it only when it counts the attempt as a retry
       get minReconnectionDelay() {
-        return cable.#nextDelay(socket);
+        return socket.retryCount && reconnectDelay(++cable.#retries, cable.#options.random, cable.#cause);
       },
     });
     socket.onopen = () => this.#handleOpen();
@@ -214,12 +214,6 @@ export class CableConnection {
     socket.onclose = () => this.#handleClose();
     this.#socket = socket;
     socket.reconnect();
-  }
-
-  #nextDelay(socket: ReconnectingWebSocket): number {
-    if (socket.retryCount === 0) return 0;
-    this.#retries++;
-    return reconnectDelay(this.#retries, this.#options.random, this.#cause);
   }
 
   #handleOpen(): void {
