@@ -2,7 +2,6 @@ import { ApiError, describeError } from './api-error.js';
 import { CableConnection, cableUrlFor, type CableProblem, type CableStatus } from './cable-connection.js';
 
 export { cableUrlFor } from './cable-connection.js';
-export { describeError } from './api-error.js';
 import { CableEventHandler } from './cable-events.js';
 import { ClientApi } from './client-api.js';
 import { ContactManager } from './contact-manager.js';
