@@ -60,12 +60,12 @@ export interface UploadOptions extends RequestOptions {
   onProgress?: (loaded: number, total: number) => void;
 }
 
-interface Call {
-  /** The route's placeholders after the inbox, in order. */
-  params?: readonly (string | number)[];
-  query?: Record<string, string | number | undefined>;
-  body?: unknown;
-  signal?: AbortSignal;
+/** The route's placeholders after the inbox, in order. */
+type Params = readonly (string | number)[];
+type Query = Record<string, string | number | undefined>;
+
+interface Call extends RequestOptions {
+  query?: Query;
 }
 
 /** One typed method per Client API route. Stateless apart from the `Retry-After` gate. */
@@ -88,75 +88,72 @@ export class ClientApi {
   }
 
   getInbox(options?: RequestOptions): Promise<PublicInbox> {
-    return this.#call('getInbox', { ...options });
+    return this.#call('getInbox', [], undefined, options);
   }
 
   createContact(attributes: ContactAttributes & Partial<Identity> & { source_id?: string }): Promise<PublicContact> {
-    return this.#call('createContact', { body: attributes });
+    return this.#call('createContact', [], attributes);
   }
 
   /** With an identity, a valid hash marks this contact session verified (CLIENT_API.md §7). */
   getContact(contact: string, identity?: Identity): Promise<PublicContact> {
-    return this.#call('getContact', { params: [contact], query: { ...identity } });
+    return this.#call('getContact', [contact], undefined, { query: { ...identity } });
   }
 
   updateContact(contact: string, attributes: ContactAttributes & Partial<Identity>): Promise<ContactModel> {
-    return this.#call('updateContact', { params: [contact], body: attributes });
+    return this.#call('updateContact', [contact], attributes);
   }
 
   listConversations(contact: string): Promise<Conversation[]> {
-    return this.#call('listConversations', { params: [contact] });
+    return this.#call('listConversations', [contact]);
   }
 
   createConversation(contact: string, customAttributes?: Record<string, unknown>): Promise<Conversation> {
-    const body = customAttributes ? { custom_attributes: customAttributes } : {};
-    return this.#call('createConversation', { params: [contact], body });
+    return this.#call('createConversation', [contact], customAttributes ? { custom_attributes: customAttributes } : {});
   }
 
   getConversation(contact: string, conversation: number): Promise<Conversation> {
-    return this.#call('getConversation', { params: [contact, conversation] });
+    return this.#call('getConversation', [contact, conversation]);
   }
 
   /** `toggle_status`: despite its name it only ever resolves. */
   resolveConversation(contact: string, conversation: number): Promise<Conversation> {
-    return this.#call('resolveConversation', { params: [contact, conversation] });
+    return this.#call('resolveConversation', [contact, conversation]);
   }
 
   async toggleTyping(contact: string, conversation: number, status: 'on' | 'off'): Promise<void> {
-    await this.#call('toggleTyping', { params: [contact, conversation], body: { typing_status: status } });
+    await this.#call('toggleTyping', [contact, conversation], { typing_status: status });
   }
 
   async updateLastSeen(contact: string, conversation: number): Promise<void> {
-    await this.#call('updateLastSeen', { params: [contact, conversation] });
+    await this.#call('updateLastSeen', [contact, conversation]);
   }
 
   /** The latest 20 messages, or the 20 before `before` (a message id); oldest first. */
   listMessages(contact: string, conversation: number, before?: number, options?: RequestOptions): Promise<Message[]> {
-    return this.#call('listMessages', { params: [contact, conversation], query: { before }, ...options });
+    return this.#call('listMessages', [contact, conversation], undefined, { query: { before }, ...options });
   }
 
   createMessage(contact: string, conversation: number, message: NewMessage, options: UploadOptions = {}): Promise<Message> {
     const params = [contact, conversation];
     if (message.files?.length) return this.#upload(this.#url('createMessage', params), message, options);
-    const body = { content: message.content, echo_id: message.echoId };
-    return this.#call('createMessage', { params, body, signal: options.signal });
+    return this.#call('createMessage', params, { content: message.content, echo_id: message.echoId }, options);
   }
 
   /** Answers an interactive message (select, form, CSAT: CLIENT_API.md §5.11). */
   updateMessage(contact: string, conversation: number, message: number, values: SubmittedValues): Promise<Message> {
-    return this.#call('updateMessage', { params: [contact, conversation, message], body: { submitted_values: values } });
+    return this.#call('updateMessage', [contact, conversation, message], { submitted_values: values });
   }
 
   getCsatSurvey(conversationUuid: string): Promise<CsatSurvey> {
-    return this.#call('getCsatSurvey', { params: [conversationUuid] });
+    return this.#call('getCsatSurvey', [conversationUuid]);
   }
 
   updateCsatSurvey(conversationUuid: string, response: CsatResponse): Promise<CsatSurvey> {
-    const body = { message: { submitted_values: { csat_survey_response: response } } };
-    return this.#call('updateCsatSurvey', { params: [conversationUuid], body });
+    return this.#call('updateCsatSurvey', [conversationUuid], { message: { submitted_values: { csat_survey_response: response } } });
   }
 
-  #url(route: RouteName, params: Call['params'] = [], query: Call['query'] = {}): string {
+  #url(route: RouteName, params: Params, query: Query = {}): string {
     let next = 0;
     const path = CLIENT_API_ROUTES[route][1].replace(/\{(\w+)\}/g, (_, name: string) =>
       encodeURIComponent(name === 'inbox_identifier' ? this.#options.inbox : params[next++]));
@@ -164,21 +161,22 @@ export class ClientApi {
     return `${this.#options.baseUrl}${path}${search.size ? `?${search}` : ''}`;
   }
 
-  async #call<T>(route: RouteName, call: Call): Promise<T> {
+  async #call<T>(route: RouteName, params: Params = [], body?: unknown, { query, signal }: Call = {}): Promise<T> {
     const [method] = CLIENT_API_ROUTES[route];
-    const url = this.#url(route, call.params, call.query);
+    const url = this.#url(route, params, query);
+    const send = () => this.#send(method, url, JSON.stringify(body), signal) as Promise<T>;
     try {
-      return await this.#send<T>(method, url, call);
+      return await send();
     } catch (error) {
       // reads are safe to repeat once the server's Retry-After has passed
-      if (method === 'GET' && error instanceof ApiError && error.status === 429) return this.#send<T>(method, url, call);
+      if (method === 'GET' && error instanceof ApiError && error.status === 429) return send();
       throw error;
     }
   }
 
-  async #send<T>(method: string, url: string, call: Call): Promise<T> {
+  async #send(method: string, url: string, body: string | undefined, signal: AbortSignal | undefined): Promise<unknown> {
     const what = `${method} ${url}`;
-    await this.#waitForRetryAfter(call.signal, what);
+    await this.#waitForRetryAfter(signal, what);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -186,22 +184,21 @@ export class ClientApi {
       controller.abort();
     }, this.#options.timeoutMs);
     const cancel = () => controller.abort();
-    if (call.signal?.aborted) cancel();
-    call.signal?.addEventListener('abort', cancel);
-    const body = JSON.stringify(call.body);
+    if (signal?.aborted) cancel();
+    signal?.addEventListener('abort', cancel);
     const headers: HeadersInit = body ? { ...ACCEPT_JSON, 'content-type': 'application/json' } : ACCEPT_JSON;
     try {
       const response = await this.#fetch(url, { method, signal: controller.signal, headers, body });
-      return this.#read<T>(response.status, await response.text(), response.headers.get('retry-after'), what);
+      return this.#read(response.status, await response.text(), response.headers.get('retry-after'), what);
     } catch (error) {
       throw error instanceof ApiError ? error : noAnswer(timedOut ? 'timeout' : controller.signal.aborted ? 'aborted' : 'network', what, error);
     } finally {
       clearTimeout(timer);
-      call.signal?.removeEventListener('abort', cancel);
+      signal?.removeEventListener('abort', cancel);
     }
   }
 
-  #read<T>(status: number, text: string, retryAfter: string | null, what: string): T {
+  #read<T = unknown>(status: number, text: string, retryAfter: string | null, what: string): T {
     // Chatwoot's CORS rule exposes no headers, so cross-origin a 429's Retry-After is usually unreadable
     const retryAfterMs = parseRetryAfter(retryAfter) ?? (status === 429 ? DEFAULT_RETRY_AFTER_MS : undefined);
     if (retryAfterMs !== undefined && (status === 429 || status === 503)) {
