@@ -244,13 +244,10 @@ export class CableConnection {
 
   #handleFrame(raw: unknown): void {
     this.#lastFrameAt = this.#options.now();
+    // a frame that is not a JSON object, or of an unknown type, ends up counted below
     const frame = parseFrame(raw);
-    if (!frame) {
-      this.#malformed++;
-      return;
-    }
-    const ours = frame.identifier === this.#identifier;
-    switch (frame.type) {
+    const ours = frame?.identifier === this.#identifier;
+    switch (frame?.type) {
       case 'welcome':
         return this.#subscribe();
       case 'ping':
@@ -360,15 +357,14 @@ export class CableConnection {
   }
 }
 
-/** A frame as an object with a string `type` or none; undefined for anything else. */
-function parseFrame(raw: unknown): (Record<string, unknown> & { type?: string }) | undefined {
-  let value: unknown;
+/** A frame as a JSON object; undefined for anything else. */
+function parseFrame(raw: unknown): Record<string, unknown> | undefined {
   try {
-    value = JSON.parse(raw as string);
+    const value: unknown = JSON.parse(raw as string);
+    return isRecord(value) ? value : undefined;
   } catch {
     return undefined;
   }
-  return isRecord(value) && (value.type === undefined || typeof value.type === 'string') ? value : undefined;
 }
 
 /** `https://chat.example.com` → `wss://chat.example.com/cable`. */
