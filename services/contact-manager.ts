@@ -126,7 +126,8 @@ export class ContactManager {
 
   async #restore(stored: Credentials, generation: number): Promise<PublicContact> {
     try {
-      const contact = await this.#options.api.getContact(stored.source_id, this.#verifiable());
+      const { identity } = this.#options;
+      const contact = await this.#options.api.getContact(stored.source_id, identity?.identifier_hash ? identity : undefined);
       return this.#keep(contact, stored.conversation_id, generation);
     } catch (error) {
       if (error instanceof ApiError && error.notFound) return this.recreate();
@@ -167,10 +168,6 @@ export class ContactManager {
     const locks = this.#options.locks ?? globalThis.navigator?.locks;
     if (!locks) return task();
     return locks.request(`cw-contact:${this.#options.storage.scope}`, task) as Promise<T>;
-  }
-
-  #verifiable(): Identity | undefined {
-    return this.#options.identity?.identifier_hash ? this.#options.identity : undefined;
   }
 
   /**
