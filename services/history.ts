@@ -18,10 +18,8 @@ export interface Page {
 }
 
 /** One page, oldest first: the latest, or the one before message `before`. */
-export async function fetchPage(
-  api: HistoryApi, contact: string, conversation: number, before?: number, signal?: AbortSignal,
-): Promise<Page> {
-  const raw: unknown = await api.listMessages(contact, conversation, before, { signal });
+export async function fetchPage(api: HistoryApi, contact: string, conversation: number, before?: number): Promise<Page> {
+  const raw: unknown = await api.listMessages(contact, conversation, before);
   const messages = readMessagePage(raw);
   if (!messages) throw new ApiError('invalid-response', 200, '', 'The message list is not an array');
   return { messages, complete: (raw as unknown[]).length < PAGE_SIZE };
@@ -70,7 +68,7 @@ export async function fetchSince(
  * Runs `attempt` up to three times, waiting 0.5 s and then 1 s between tries. Stops early (with the last
  * error) once `wanted()` turns false: a session that was disposed or changed visitor asks nothing more.
  */
-export async function withRecoveryRetries<T>(attempt: () => Promise<T>, wanted: () => boolean = () => true): Promise<T> {
+export async function withRecoveryRetries<T>(attempt: () => Promise<T>, wanted: () => boolean): Promise<T> {
   for (const wait of RECOVERY_WAITS_MS) {
     try {
       return await attempt();
