@@ -76,7 +76,7 @@ export class ChatSession {
   /** Bumped when the visitor changes (setUser, reset): work started for the previous one is dropped. */
   #generation = 0;
   #conversationPending?: Promise<Conversation>;
-  #inboxPending?: Promise<PublicInbox | undefined>;
+  #inboxPending?: Promise<void>;
   #unsubscribeLifecycle?: () => void;
   #disposed = false;
 
@@ -175,16 +175,13 @@ export class ChatSession {
    * The inbox's public details (name, working hours, time zone), fetched once and kept in `state.inbox`.
    * Needs no contact, so showing a header costs no contact session. Undefined when it cannot be loaded.
    */
-  loadInbox(): Promise<PublicInbox | undefined> {
-    if (this.store.state.inbox) return Promise.resolve(this.store.state.inbox);
-    this.#inboxPending ??= this.api.getInbox().then((inbox) => {
-      if (isRecord(inbox) && typeof inbox.name === 'string') this.store.patch({ inbox });
-      return this.store.state.inbox;
-    }).catch((error: unknown) => {
-      this.#fail(error, false);
-      return undefined;
-    }).finally(() => (this.#inboxPending = undefined));
-    return this.#inboxPending;
+  async loadInbox(): Promise<PublicInbox | undefined> {
+    if (!this.store.state.inbox) {
+      await (this.#inboxPending ??= this.api.getInbox().then((inbox) => {
+        if (isRecord(inbox) && typeof inbox.name === 'string') this.store.patch({ inbox });
+      }, (error: unknown) => this.#fail(error, false)).finally(() => (this.#inboxPending = undefined)));
+    }
+    return this.store.state.inbox;
   }
 
   /** Holds sending until the visitor has done something first (a required contact form), or releases it. */
