@@ -82,12 +82,10 @@ export class ChatSession {
 
   constructor(options: ChatSessionOptions) {
     this.#options = options;
-    this.api = options.api ?? new ClientApi({ baseUrl: options.baseUrl, inbox: options.inbox, fetch: options.fetch });
+    this.api = options.api ?? new ClientApi(options);
     this.#storage = new SessionStorage(options.storage ?? new MemoryStorage(), options.baseUrl, options.inbox);
-    this.#contacts = new ContactManager({
-      api: this.api, storage: this.#storage, identity: options.identity, attributes: options.attributes,
-      now: options.now ?? (() => performance.now()),
-    });
+    // identity, attributes and the clock come from the options as they are
+    this.#contacts = new ContactManager({ ...options, api: this.api, storage: this.#storage });
     this.#outbox = new Outbox(this.#storage, {
       deliver: (entry, signal) => this.#deliver(entry, signal),
       reconcile: (entry) => this.#findSent(entry),
