@@ -350,7 +350,7 @@ export class ChatSession {
   /** Makes `conversation` the active one; its embedded messages give the first page without another request. */
   #adoptConversation(conversation: Conversation, embedded?: unknown): void {
     this.#contacts.rememberConversation(conversation.id);
-    const page = readPageTail(embedded ?? []);
+    const page = readPageTail(embedded);
     this.store.batch(() => {
       this.store.patch({ conversation, hasOlder: page.hasOlder });
       this.#applyServerMessages(page.messages);
