@@ -151,8 +151,8 @@ export class ChatSession {
    * Starts only if this visitor already has a contact stored (a returning visitor): a new visitor who never
    * opens the chat costs the Chatwoot server nothing.
    */
-  resume(): Promise<void> {
-    return this.#contacts.storedConversation() !== undefined ? this.start() : Promise.resolve();
+  async resume(): Promise<void> {
+    if (this.#contacts.storedConversation() !== undefined) await this.start();
   }
 
   /**
