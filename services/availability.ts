@@ -9,15 +9,8 @@ export interface Availability {
 
 export type InboxHours = Pick<PublicInbox, 'working_hours' | 'working_hours_enabled' | 'timezone'>;
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  /** 0 = Sunday … 6 = Saturday, as Chatwoot's `day_of_week`. */
-  weekday: number;
-  /** Minutes since midnight. */
-  minutes: number;
-}
+/** A wall clock's date and time as numbers: `year`, `month`, `day`, `hour`, `minute`. */
+type WallClock = Record<string, number>;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -29,42 +22,35 @@ export function availability(inbox: InboxHours, now: Date): Availability {
   if (!inbox.working_hours_enabled) return { online: true };
   const zone = inbox.timezone;
   const local = wallClock(now.getTime(), zone);
-  const today = hoursOn(inbox, local.weekday);
-  if (today && isOpenAt(today, local.minutes)) return { online: true };
+  const minutes = local.hour * 60 + local.minute;
+  // Chatwoot's day_of_week: 0 = Sunday … 6 = Saturday
+  const weekday = new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay();
   for (let offset = 0; offset <= 7; offset++) {
-    const opens = openingMinute(hoursOn(inbox, (local.weekday + offset) % 7));
-    if (opens === undefined || (offset === 0 && opens <= local.minutes)) continue;
+    const hours = inbox.working_hours.find((item) => item.day_of_week === (weekday + offset) % 7);
+    const span = openSpan(hours);
+    if (!span) continue;
+    const [opens, closes] = span;
+    if (offset === 0 && minutes >= opens) {
+      if (minutes < closes) return { online: true };
+      continue;
+    }
     return { online: false, nextOpen: fromWallClock(local.year, local.month, local.day + offset, opens, zone) };
   }
   return { online: false };
 }
 
-function hoursOn(inbox: InboxHours, weekday: number): WorkingHour | undefined {
-  return inbox.working_hours.find((hours) => hours.day_of_week === weekday);
-}
-
-function isOpenAt(hours: WorkingHour, minutes: number): boolean {
-  if (hours.closed_all_day) return false;
-  if (hours.open_all_day) return true;
-  const span = openSpan(hours);
-  return span !== undefined && minutes >= span.opens && minutes < span.closes;
-}
-
-function openingMinute(hours: WorkingHour | undefined): number | undefined {
+/** Opening and closing minute; none for a day without a usable span (as Chatwoot, such a day is closed). */
+function openSpan(hours: WorkingHour | undefined): [number, number] | undefined {
   if (!hours || hours.closed_all_day) return undefined;
-  if (hours.open_all_day) return 0;
-  return openSpan(hours)?.opens;
-}
-
-/** Opening and closing minute; undefined for a day without a usable span (as Chatwoot, such a day is closed). */
-function openSpan(hours: WorkingHour): { opens: number; closes: number } | undefined {
+  if (hours.open_all_day) return [0, 24 * 60];
   if (hours.open_hour === null || hours.close_hour === null) return undefined;
   const opens = hours.open_hour * 60 + (hours.open_minutes ?? 0);
   const closes = hours.close_hour * 60 + (hours.close_minutes ?? 0);
-  return closes > opens ? { opens, closes } : undefined;
+  return closes > opens ? [opens, closes] : undefined;
 }
 
-function formatter(zone: string): Intl.DateTimeFormat {
+/** The date and time a wall clock in `zone` shows at `time` (epoch ms). */
+function wallClock(time: number, zone: string): WallClock {
   let format = formatters.get(zone);
   if (!format) {
     const options: Intl.DateTimeFormatOptions = {
@@ -77,22 +63,13 @@ function formatter(zone: string): Intl.DateTimeFormat {
     }
     formatters.set(zone, format);
   }
-  return format;
-}
-
-/** The date and time a wall clock in `zone` shows at `time` (epoch ms). */
-function wallClock(time: number, zone: string): WallClock {
-  const parts = formatter(zone).formatToParts(time);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
-  const [year, month, day] = [part('year'), part('month'), part('day')];
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return { year, month, day, weekday, minutes: part('hour') * 60 + part('minute') };
+  return Object.fromEntries(format.formatToParts(time).map(({ type, value }) => [type, Number(value)]));
 }
 
 /** How far `zone`'s wall clock is ahead of UTC at `time`, in ms. */
 function zoneOffset(time: number, zone: string): number {
   const local = wallClock(time, zone);
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, 0, local.minutes);
+  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
   return asUtc - Math.floor(time / 60_000) * 60_000;
 }
 
@@ -101,6 +78,5 @@ function fromWallClock(year: number, month: number, day: number, minutes: number
   const guess = Date.UTC(year, month - 1, day, 0, minutes);
   const first = guess - zoneOffset(guess, zone);
   // A daylight-saving change between the guess and the answer moves the offset once more.
-  const second = guess - zoneOffset(first, zone);
-  return new Date(second);
+  return new Date(guess - zoneOffset(first, zone));
 }

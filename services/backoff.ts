@@ -26,12 +26,6 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
 /** Waits of a bounded retry: 500 ms, then 1 s (as Chatwoot's widget retries its recovery fetch). */
 export const RECOVERY_WAITS_MS = [500, 1000] as const;
 
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

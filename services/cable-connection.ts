@@ -75,7 +75,6 @@ export class CableConnection {
   #failedHandshakes = 0;
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   #staleTimer?: ReturnType<typeof setTimeout>;
-  #presenceTimer?: ReturnType<typeof setInterval>;
   #reopenTimer?: ReturnType<typeof setTimeout>;
 
   constructor(options: CableConnectionOptions) {
@@ -107,9 +106,8 @@ export class CableConnection {
   }
 
   connect(): void {
-    if (this.#phase !== 'idle' && this.#phase !== 'ended') return;
-    this.#phase = 'connecting';
-    this.#setStatus('connecting');
+    if (!this.#stopped) return;
+    this.#connecting();
     this.#openSocket();
     if (this.#staleTimer === undefined) this.#armStaleCheck();
   }
@@ -126,7 +124,7 @@ export class CableConnection {
    * once a second).
    */
   checkLiveness(): void {
-    if (this.#phase === 'idle' || this.#phase === 'ended' || !this.#socket) return;
+    if (this.#stopped || !this.#socket) return;
     if (this.#socket.readyState === ReconnectingWebSocket.OPEN) return this.#checkStale();
     const waiting = this.#socket.readyState === ReconnectingWebSocket.CLOSED && this.#reopenTimer === undefined;
     if (waiting && this.#options.now() - this.#lastForcedAt >= FORCED_ATTEMPT_EVERY_MS) {
@@ -137,7 +135,7 @@ export class CableConnection {
 
   /** An open socket that heard nothing for `staleAfterMs` is replaced. */
   #checkStale(): void {
-    if (this.#phase === 'idle' || this.#phase === 'ended' || this.#socket?.readyState !== ReconnectingWebSocket.OPEN) return;
+    if (this.#stopped || this.#socket?.readyState !== ReconnectingWebSocket.OPEN) return;
     if (this.#options.now() - this.#lastFrameAt >= this.#options.staleAfterMs) this.#reopen();
   }
 
@@ -168,8 +166,7 @@ export class CableConnection {
 
   #reopen(delayMs = 0): void {
     this.#stopTimers();
-    this.#phase = 'connecting';
-    this.#setStatus('connecting');
+    this.#connecting();
     if (delayMs === 0) {
       this.#socket?.reconnect();
       return;
@@ -209,7 +206,7 @@ export class CableConnection {
       startClosed: true,
       // RWS reads this before every attempt and uses it only when it counts the attempt as a retry
       get minReconnectionDelay() {
-        return cable.#nextDelay(socket);
+        return socket.retryCount && reconnectDelay(++cable.#retries, cable.#options.random, cable.#cause);
       },
     });
     socket.onopen = () => this.#handleOpen();
@@ -219,60 +216,64 @@ export class CableConnection {
     socket.reconnect();
   }
 
-  #nextDelay(socket: ReconnectingWebSocket): number {
-    if (socket.retryCount === 0) return 0;
-    this.#retries++;
-    return reconnectDelay(this.#retries, this.#options.random, this.#cause);
-  }
-
   #handleOpen(): void {
     this.#socketOpened = true;
     this.#failedHandshakes = 0;
     this.#lastFrameAt = this.#options.now();
     this.#subscribesOnSocket = 0;
     if (this.#socket?.protocol !== CABLE_PROTOCOL) {
-      this.#emitter.emit('problem', {
-        code: 'subprotocol',
-        message: `The server at ${this.#options.url} did not accept the ${CABLE_PROTOCOL} protocol`,
-      });
+      this.#problem('subprotocol', `${this.#options.url} did not accept ${CABLE_PROTOCOL}`);
       this.#reopen(30_000);
     }
   }
 
   #handleClose(): void {
-    if (this.#phase === 'idle' || this.#phase === 'ended') return;
+    if (this.#stopped) return;
     if (!this.#socketOpened && ++this.#failedHandshakes === UNREACHABLE_AFTER_FAILURES) {
-      this.#emitter.emit('problem', { code: 'unreachable', message: `The live connection to ${this.#options.url} failed ${UNREACHABLE_AFTER_FAILURES} times in a row` });
+      this.#problem('unreachable', `${this.#options.url} failed ${UNREACHABLE_AFTER_FAILURES} handshakes in a row`);
     }
     this.#socketOpened = false;
     this.#stopTimers();
+    this.#connecting();
+  }
+
+  #connecting(): void {
     this.#phase = 'connecting';
     this.#setStatus('connecting');
   }
 
   #handleFrame(raw: unknown): void {
     this.#lastFrameAt = this.#options.now();
+    // a frame that is not a JSON object, or of an unknown type, ends up counted below
     const frame = parseFrame(raw);
-    if (!frame) {
-      this.#malformed++;
-      return;
-    }
-    switch (frame.type) {
+    const ours = frame?.identifier === this.#identifier;
+    switch (frame?.type) {
       case 'welcome':
         return this.#subscribe();
       case 'ping':
         return;
       case 'confirm_subscription':
-        return frame.identifier === this.#identifier ? this.#handleConfirm() : void this.#malformed++;
+        if (ours) return this.#handleConfirm();
+        break;
       case 'reject_subscription':
-        return frame.identifier === this.#identifier ? this.#handleReject() : void this.#malformed++;
+        if (ours) return this.#handleReject();
+        break;
       case 'disconnect':
         return this.#handleDisconnect(frame.reconnect !== false, String(frame.reason ?? ''));
-      case undefined:
-        return this.#handleBroadcast(frame);
-      default:
-        this.#malformed++;
+      case undefined: {
+        const event = ours && this.#phase === 'subscribed' ? readCableEvent(frame.message) : undefined;
+        if (event) return this.#emitter.emit('event', event);
+      }
     }
+    this.#malformed++;
+  }
+
+  get #stopped(): boolean {
+    return this.#phase === 'idle' || this.#phase === 'ended';
+  }
+
+  #problem(code: CableProblem['code'], message: string): void {
+    this.#emitter.emit('problem', { code, message });
   }
 
   #subscribe(): void {
@@ -288,7 +289,7 @@ export class CableConnection {
     this.#later(this.#options.subscribeGiveUpMs, () => {
       if (this.#phase !== 'welcomed') return;
       this.#subscribeFailures++;
-      this.#emitter.emit('problem', { code: 'subscription-failed', message: 'The server did not confirm the subscription' });
+      this.#problem('subscription-failed', 'The subscription was not confirmed');
       this.#reopen(reconnectDelay(this.#subscribeFailures, this.#options.random));
     });
   }
@@ -302,13 +303,16 @@ export class CableConnection {
     const reconnected = this.#everSubscribed;
     this.#everSubscribed = true;
     this.#setStatus('open');
-    this.perform('update_presence');
-    this.#presenceTimer = setInterval(() => this.perform('update_presence'), this.#options.presenceEveryMs);
+    const presence = () => {
+      this.perform('update_presence');
+      this.#later(this.#options.presenceEveryMs, presence);
+    };
+    presence();
     this.#emitter.emit('subscribed', { reconnected });
   }
 
   #handleReject(): void {
-    this.#emitter.emit('problem', { code: 'rejected', message: 'The server rejected the subscription' });
+    this.#problem('rejected', 'The subscription was rejected');
     this.#subscribeFailures++;
     this.#reopen(reconnectDelay(this.#subscribeFailures + 1, this.#options.random));
   }
@@ -324,20 +328,7 @@ export class CableConnection {
     this.#stopTimers();
     this.#socket?.close();
     this.#setStatus('closed');
-    this.#emitter.emit('problem', { code: 'ended', message: `The server ended the connection (${reason || 'no reason'})` });
-  }
-
-  #handleBroadcast(frame: Record<string, unknown>): void {
-    if (frame.identifier !== this.#identifier || this.#phase !== 'subscribed') {
-      this.#malformed++;
-      return;
-    }
-    const event = readCableEvent(frame.message);
-    if (!event) {
-      this.#malformed++;
-      return;
-    }
-    this.#emitter.emit('event', event);
+    this.#problem('ended', `The server ended the connection (${reason || 'no reason'})`);
   }
 
   #send(frame: Record<string, unknown>): boolean {
@@ -363,23 +354,17 @@ export class CableConnection {
   #stopTimers(): void {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
-    clearInterval(this.#presenceTimer);
-    this.#presenceTimer = undefined;
   }
 }
 
-/** A frame as an object with a string `type` or none; undefined for anything else. */
-function parseFrame(raw: unknown): (Record<string, unknown> & { type?: string }) | undefined {
-  if (typeof raw !== 'string' || raw.length === 0) return undefined;
-  let value: unknown;
+/** A frame as a JSON object; undefined for anything else. */
+function parseFrame(raw: unknown): Record<string, unknown> | undefined {
   try {
-    value = JSON.parse(raw);
+    const value: unknown = JSON.parse(raw as string);
+    return isRecord(value) ? value : undefined;
   } catch {
     return undefined;
   }
-  if (!isRecord(value)) return undefined;
-  if (value.type !== undefined && typeof value.type !== 'string') return undefined;
-  return value as Record<string, unknown> & { type?: string };
 }
 
 /** `https://chat.example.com` → `wss://chat.example.com/cable`. */

@@ -2,7 +2,6 @@ import { ApiError, describeError } from './api-error.js';
 import { CableConnection, cableUrlFor, type CableProblem, type CableStatus } from './cable-connection.js';
 
 export { cableUrlFor } from './cable-connection.js';
-export { describeError } from './api-error.js';
 import { CableEventHandler } from './cable-events.js';
 import { ClientApi } from './client-api.js';
 import { ContactManager } from './contact-manager.js';
@@ -13,7 +12,7 @@ import { fetchSince, PAGE_SIZE } from './history.js';
 import { HistoryLoader } from './history-loader.js';
 import { addNotice, removeNotice } from './notices.js';
 import { Outbox, OutboxFullError, type OutboxEntry } from './outbox.js';
-import { claims, pendingMessage, showEntry, withEchoIds } from './pending-messages.js';
+import { claims, showEntry, withEchoIds } from './pending-messages.js';
 import { markConversationSeen, watchUnread } from './read-state.js';
 import { MemoryStorage, SessionStorage, type KeyValueStorage } from './session-storage.js';
 import { SharedCable, type LiveConnection } from './shared-cable.js';
@@ -77,18 +76,16 @@ export class ChatSession {
   /** Bumped when the visitor changes (setUser, reset): work started for the previous one is dropped. */
   #generation = 0;
   #conversationPending?: Promise<Conversation>;
-  #inboxPending?: Promise<PublicInbox | undefined>;
+  #inboxPending?: Promise<void>;
   #unsubscribeLifecycle?: () => void;
   #disposed = false;
 
   constructor(options: ChatSessionOptions) {
     this.#options = options;
-    this.api = options.api ?? new ClientApi({ baseUrl: options.baseUrl, inbox: options.inbox, fetch: options.fetch });
+    this.api = options.api ?? new ClientApi(options);
     this.#storage = new SessionStorage(options.storage ?? new MemoryStorage(), options.baseUrl, options.inbox);
-    this.#contacts = new ContactManager({
-      api: this.api, storage: this.#storage, identity: options.identity, attributes: options.attributes,
-      now: options.now ?? (() => performance.now()),
-    });
+    // identity, attributes and the clock come from the options as they are
+    this.#contacts = new ContactManager({ ...options, api: this.api, storage: this.#storage });
     this.#outbox = new Outbox(this.#storage, {
       deliver: (entry, signal) => this.#deliver(entry, signal),
       reconcile: (entry) => this.#findSent(entry),
@@ -154,8 +151,8 @@ export class ChatSession {
    * Starts only if this visitor already has a contact stored (a returning visitor): a new visitor who never
    * opens the chat costs the Chatwoot server nothing.
    */
-  resume(): Promise<void> {
-    return this.#contacts.storedConversation() !== undefined ? this.start() : Promise.resolve();
+  async resume(): Promise<void> {
+    if (this.#contacts.storedConversation() !== undefined) await this.start();
   }
 
   /**
@@ -176,16 +173,13 @@ export class ChatSession {
    * The inbox's public details (name, working hours, time zone), fetched once and kept in `state.inbox`.
    * Needs no contact, so showing a header costs no contact session. Undefined when it cannot be loaded.
    */
-  loadInbox(): Promise<PublicInbox | undefined> {
-    if (this.store.state.inbox) return Promise.resolve(this.store.state.inbox);
-    this.#inboxPending ??= this.api.getInbox().then((inbox) => {
-      if (isRecord(inbox) && typeof inbox.name === 'string') this.store.patch({ inbox });
-      return this.store.state.inbox;
-    }).catch((error: unknown) => {
-      this.#fail(error, false);
-      return undefined;
-    }).finally(() => (this.#inboxPending = undefined));
-    return this.#inboxPending;
+  async loadInbox(): Promise<PublicInbox | undefined> {
+    if (!this.store.state.inbox) {
+      await (this.#inboxPending ??= this.api.getInbox().then((inbox) => {
+        if (isRecord(inbox) && typeof inbox.name === 'string') this.store.patch({ inbox });
+      }, (error: unknown) => this.#fail(error, false)).finally(() => (this.#inboxPending = undefined)));
+    }
+    return this.store.state.inbox;
   }
 
   /** Holds sending until the visitor has done something first (a required contact form), or releases it. */
@@ -198,14 +192,10 @@ export class ChatSession {
     const text = content.trim();
     if (!text && files.length === 0) return;
     this.#typing.stop();
-    const echoId = crypto.randomUUID();
-    const online = this.#online();
-    this.store.addPending(pendingMessage({ echo_id: echoId, content: text, files }, Date.now(),
-      this.store.state.conversation?.id ?? 0, online ? 'sending' : 'queued'));
     try {
-      this.#outbox.add({ echo_id: echoId, content: text, files: files.length ? [...files] : undefined });
+      // shown as sending at once (adding may already have started posting it) or queued while offline
+      this.#showEntry(this.#outbox.add({ echo_id: crypto.randomUUID(), content: text, files: files.length ? [...files] : undefined }));
     } catch (error) {
-      this.store.removePending(echoId);
       if (error instanceof OutboxFullError) this.#report('outbox-full', error.message);
       throw error;
     }
@@ -228,7 +218,7 @@ export class ChatSession {
    */
   async answer(messageId: number, values: SubmittedValues): Promise<void> {
     const { conversation, contact } = this.store.state;
-    if (!conversation || !contact) throw new Error('There is no conversation to answer in');
+    if (!conversation || !contact) throw new Error('No conversation to answer in');
     const updated = readMessage(await this.api.updateMessage(contact.source_id, conversation.id, messageId, values));
     if (updated) this.store.applyUpdate(updated);
   }
@@ -314,7 +304,6 @@ export class ChatSession {
     this.#teardown();
     this.store.reset();
     this.#contacts.switchIdentity(identity, attributes);
-    this.#starting = undefined;
     await this.start();
   }
 
@@ -334,7 +323,6 @@ export class ChatSession {
     this.#contacts.forget();
     this.#storage.clear();
     this.#outbox.restore();
-    this.#starting = undefined;
     const { open } = this.store.state;
     this.store.reset();
     this.store.patch({ open });
@@ -349,6 +337,7 @@ export class ChatSession {
 
   #teardown(): void {
     this.#generation++;
+    this.#starting = undefined;
     this.#history.clearGaps();
     this.#cable?.dispose();
     this.#cable = undefined;
@@ -361,7 +350,7 @@ export class ChatSession {
   /** Makes `conversation` the active one; its embedded messages give the first page without another request. */
   #adoptConversation(conversation: Conversation, embedded?: unknown): void {
     this.#contacts.rememberConversation(conversation.id);
-    const page = readPageTail(embedded ?? []);
+    const page = readPageTail(embedded);
     this.store.batch(() => {
       this.store.patch({ conversation, hasOlder: page.hasOlder });
       this.#applyServerMessages(page.messages);
@@ -479,14 +468,13 @@ export class ChatSession {
     this.store.batch(() => {
       this.store.patch({ connection: status });
       if (previous === 'open' && status === 'connecting') addNotice(this.store, 'reconnecting');
-      if (status !== 'connecting') removeNotice(this.store, 'reconnecting');
-      if (status !== 'connecting') removeNotice(this.store, 'live-unavailable');
+      if (status !== 'connecting') removeNotice(this.store, 'reconnecting', 'live-unavailable');
     });
     this.#emitter.emit('connection', { status });
   }
 
   #handleCableProblem(problem: CableProblem): void {
-    if (problem.code === 'ended' || problem.code === 'subscription-failed' || problem.code === 'rejected') {
+    if (['ended', 'subscription-failed', 'rejected'].includes(problem.code)) {
       // the token may be gone: check the contact; a 404 recreates it
       this.#contacts.forget();
       void this.#contacts.ensure().catch((error: unknown) => this.#fail(error, false));
@@ -537,6 +525,6 @@ export class ChatSession {
 }
 
 function readPageTail(embedded: unknown): { messages: Message[]; hasOlder: boolean } {
-  const all = readMessagePage(embedded)?.messages ?? [];
+  const all = readMessagePage(embedded) ?? [];
   return { messages: all.slice(-PAGE_SIZE), hasOlder: all.length > PAGE_SIZE };
 }

@@ -4,37 +4,34 @@ import type {
   PublicInbox, SubmittedValues,
 } from './types.js';
 
+const INBOX = '/public/api/v1/inboxes/{inbox_identifier}';
+const CONTACT = `${INBOX}/contacts/{contact_identifier}`;
+const CONVERSATION = `${CONTACT}/conversations/{conversation_id}`;
+const CSAT = '/public/api/v1/csat_survey/{conversation_uuid}';
+
 /** Every Client API route, by the ClientApi method that calls it (CLIENT_API.md §3, §11). */
 export const CLIENT_API_ROUTES = {
-  getInbox: ['GET', '/public/api/v1/inboxes/{inbox_identifier}'],
-  createContact: ['POST', '/public/api/v1/inboxes/{inbox_identifier}/contacts'],
-  getContact: ['GET', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}'],
-  updateContact: ['PATCH', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}'],
-  listConversations: ['GET', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations'],
-  createConversation: ['POST', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations'],
-  getConversation: [
-    'GET', '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}'],
-  resolveConversation: ['POST',
-    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_status'],
-  toggleTyping: ['POST',
-    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_typing'],
-  updateLastSeen: ['POST',
-    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/update_last_seen'],
-  listMessages: ['GET',
-    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages'],
-  createMessage: ['POST',
-    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages'],
-  updateMessage: ['PATCH',
-    '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages/{message_id}'],
-  getCsatSurvey: ['GET', '/public/api/v1/csat_survey/{conversation_uuid}'],
-  updateCsatSurvey: ['PATCH', '/public/api/v1/csat_survey/{conversation_uuid}'],
+  getInbox: ['GET', INBOX],
+  createContact: ['POST', `${INBOX}/contacts`],
+  getContact: ['GET', CONTACT],
+  updateContact: ['PATCH', CONTACT],
+  listConversations: ['GET', `${CONTACT}/conversations`],
+  createConversation: ['POST', `${CONTACT}/conversations`],
+  getConversation: ['GET', CONVERSATION],
+  resolveConversation: ['POST', `${CONVERSATION}/toggle_status`],
+  toggleTyping: ['POST', `${CONVERSATION}/toggle_typing`],
+  updateLastSeen: ['POST', `${CONVERSATION}/update_last_seen`],
+  listMessages: ['GET', `${CONVERSATION}/messages`],
+  createMessage: ['POST', `${CONVERSATION}/messages`],
+  updateMessage: ['PATCH', `${CONVERSATION}/messages/{message_id}`],
+  getCsatSurvey: ['GET', CSAT],
+  updateCsatSurvey: ['PATCH', CSAT],
 } as const satisfies Record<string, readonly [string, string]>;
 
 type RouteName = keyof typeof CLIENT_API_ROUTES;
 
 /** How long to hold back after a 429 whose Retry-After the browser does not let us read. */
 export const DEFAULT_RETRY_AFTER_MS = 2000;
-type Params = Record<string, string | number>;
 
 export interface ClientApiOptions {
   /** Chatwoot's origin, e.g. `https://chat.example.com` (a trailing slash is ignored). */
@@ -63,11 +60,12 @@ export interface UploadOptions extends RequestOptions {
   onProgress?: (loaded: number, total: number) => void;
 }
 
-interface Call {
-  params?: Params;
-  query?: Record<string, string | number | undefined>;
-  body?: unknown;
-  signal?: AbortSignal;
+/** The route's placeholders after the inbox, in order. */
+type Params = readonly (string | number)[];
+type Query = Record<string, string | number | undefined>;
+
+interface Call extends RequestOptions {
+  query?: Query;
 }
 
 /** One typed method per Client API route. Stateless apart from the `Retry-After` gate. */
@@ -90,124 +88,117 @@ export class ClientApi {
   }
 
   getInbox(options?: RequestOptions): Promise<PublicInbox> {
-    return this.#call('getInbox', { ...options });
+    return this.#call('getInbox', [], undefined, options);
   }
 
   createContact(attributes: ContactAttributes & Partial<Identity> & { source_id?: string }): Promise<PublicContact> {
-    return this.#call('createContact', { body: attributes });
+    return this.#call('createContact', [], attributes);
   }
 
   /** With an identity, a valid hash marks this contact session verified (CLIENT_API.md §7). */
   getContact(contact: string, identity?: Identity): Promise<PublicContact> {
-    return this.#call('getContact', { params: { contact }, query: { ...identity } });
+    return this.#call('getContact', [contact], undefined, { query: { ...identity } });
   }
 
   updateContact(contact: string, attributes: ContactAttributes & Partial<Identity>): Promise<ContactModel> {
-    return this.#call('updateContact', { params: { contact }, body: attributes });
+    return this.#call('updateContact', [contact], attributes);
   }
 
   listConversations(contact: string): Promise<Conversation[]> {
-    return this.#call('listConversations', { params: { contact } });
+    return this.#call('listConversations', [contact]);
   }
 
   createConversation(contact: string, customAttributes?: Record<string, unknown>): Promise<Conversation> {
-    const body = customAttributes ? { custom_attributes: customAttributes } : {};
-    return this.#call('createConversation', { params: { contact }, body });
+    return this.#call('createConversation', [contact], customAttributes ? { custom_attributes: customAttributes } : {});
   }
 
   getConversation(contact: string, conversation: number): Promise<Conversation> {
-    return this.#call('getConversation', { params: { contact, conversation } });
+    return this.#call('getConversation', [contact, conversation]);
   }
 
   /** `toggle_status`: despite its name it only ever resolves. */
   resolveConversation(contact: string, conversation: number): Promise<Conversation> {
-    return this.#call('resolveConversation', { params: { contact, conversation } });
+    return this.#call('resolveConversation', [contact, conversation]);
   }
 
   async toggleTyping(contact: string, conversation: number, status: 'on' | 'off'): Promise<void> {
-    await this.#call('toggleTyping', { params: { contact, conversation }, body: { typing_status: status } });
+    await this.#call('toggleTyping', [contact, conversation], { typing_status: status });
   }
 
   async updateLastSeen(contact: string, conversation: number): Promise<void> {
-    await this.#call('updateLastSeen', { params: { contact, conversation } });
+    await this.#call('updateLastSeen', [contact, conversation]);
   }
 
   /** The latest 20 messages, or the 20 before `before` (a message id); oldest first. */
   listMessages(contact: string, conversation: number, before?: number, options?: RequestOptions): Promise<Message[]> {
-    return this.#call('listMessages', { params: { contact, conversation }, query: { before }, ...options });
+    return this.#call('listMessages', [contact, conversation], undefined, { query: { before }, ...options });
   }
 
   createMessage(contact: string, conversation: number, message: NewMessage, options: UploadOptions = {}): Promise<Message> {
-    const params = { contact, conversation };
+    const params = [contact, conversation];
     if (message.files?.length) return this.#upload(this.#url('createMessage', params), message, options);
-    const body = { content: message.content, echo_id: message.echoId };
-    return this.#call('createMessage', { params, body, signal: options.signal });
+    return this.#call('createMessage', params, { content: message.content, echo_id: message.echoId }, options);
   }
 
   /** Answers an interactive message (select, form, CSAT: CLIENT_API.md §5.11). */
   updateMessage(contact: string, conversation: number, message: number, values: SubmittedValues): Promise<Message> {
-    return this.#call('updateMessage', { params: { contact, conversation, message }, body: { submitted_values: values } });
+    return this.#call('updateMessage', [contact, conversation, message], { submitted_values: values });
   }
 
   getCsatSurvey(conversationUuid: string): Promise<CsatSurvey> {
-    return this.#call('getCsatSurvey', { params: { uuid: conversationUuid } });
+    return this.#call('getCsatSurvey', [conversationUuid]);
   }
 
   updateCsatSurvey(conversationUuid: string, response: CsatResponse): Promise<CsatSurvey> {
-    const body = { message: { submitted_values: { csat_survey_response: response } } };
-    return this.#call('updateCsatSurvey', { params: { uuid: conversationUuid }, body });
+    return this.#call('updateCsatSurvey', [conversationUuid], { message: { submitted_values: { csat_survey_response: response } } });
   }
 
-  #url(route: RouteName, params: Params = {}, query: Call['query'] = {}): string {
-    const values: Params = {
-      inbox_identifier: this.#options.inbox,
-      contact_identifier: params.contact ?? '',
-      conversation_id: params.conversation ?? '',
-      message_id: params.message ?? '',
-      conversation_uuid: params.uuid ?? '',
-    };
+  #url(route: RouteName, params: Params, query: Query = {}): string {
+    let next = 0;
     const path = CLIENT_API_ROUTES[route][1].replace(/\{(\w+)\}/g, (_, name: string) =>
-      encodeURIComponent(String(values[name])));
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
-    const suffix = search.size ? `?${search}` : '';
-    return `${this.#options.baseUrl}${path}${suffix}`;
+      encodeURIComponent(name === 'inbox_identifier' ? this.#options.inbox : params[next++]));
+    const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined) as string[][]);
+    return `${this.#options.baseUrl}${path}${search.size ? `?${search}` : ''}`;
   }
 
-  async #call<T>(route: RouteName, call: Call): Promise<T> {
+  async #call<T>(route: RouteName, params: Params = [], body?: unknown, { query, signal }: Call = {}): Promise<T> {
     const [method] = CLIENT_API_ROUTES[route];
-    const url = this.#url(route, call.params, call.query);
+    const url = this.#url(route, params, query);
+    const send = () => this.#send(method, url, JSON.stringify(body), signal) as Promise<T>;
     try {
-      return await this.#send<T>(method, url, call);
+      return await send();
     } catch (error) {
       // reads are safe to repeat once the server's Retry-After has passed
-      if (method === 'GET' && error instanceof ApiError && error.status === 429) return this.#send<T>(method, url, call);
+      if (method === 'GET' && error instanceof ApiError && error.status === 429) return send();
       throw error;
     }
   }
 
-  async #send<T>(method: string, url: string, call: Call): Promise<T> {
-    await this.#waitForRetryAfter(call.signal);
-    const { signal, done } = withTimeout(this.#options.timeoutMs, call.signal);
-    const init: RequestInit = { method, signal, headers: { accept: 'application/json' } };
-    if (call.body !== undefined) {
-      init.headers = { accept: 'application/json', 'content-type': 'application/json' };
-      init.body = JSON.stringify(call.body);
-    }
-    let response: Response;
-    let text: string;
+  async #send(method: string, url: string, body: string | undefined, signal: AbortSignal | undefined): Promise<unknown> {
+    const what = `${method} ${url}`;
+    await this.#waitForRetryAfter(signal, what);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.#options.timeoutMs);
+    const cancel = () => controller.abort();
+    if (signal?.aborted) cancel();
+    signal?.addEventListener('abort', cancel);
+    const headers: HeadersInit = body ? { ...ACCEPT_JSON, 'content-type': 'application/json' } : ACCEPT_JSON;
     try {
-      response = await this.#fetch(url, init);
-      text = await response.text();
+      const response = await this.#fetch(url, { method, signal: controller.signal, headers, body });
+      return this.#read(response.status, await response.text(), response.headers.get('retry-after'), what);
     } catch (error) {
-      throw failure(error, signal, `${method} ${url}`);
+      throw error instanceof ApiError ? error : noAnswer(timedOut ? 'timeout' : controller.signal.aborted ? 'aborted' : 'network', what, error);
     } finally {
-      done();
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', cancel);
     }
-    return this.#read<T>(response.status, text, response.headers.get('retry-after'), `${method} ${url}`);
   }
 
-  #read<T>(status: number, text: string, retryAfter: string | null, what: string): T {
+  #read<T = unknown>(status: number, text: string, retryAfter: string | null, what: string): T {
     // Chatwoot's CORS rule exposes no headers, so cross-origin a 429's Retry-After is usually unreadable
     const retryAfterMs = parseRetryAfter(retryAfter) ?? (status === 429 ? DEFAULT_RETRY_AFTER_MS : undefined);
     if (retryAfterMs !== undefined && (status === 429 || status === 503)) {
@@ -217,7 +208,7 @@ export class ClientApi {
     if (status < 200 || status >= 300) {
       throw new ApiError('http', status, text, `${what} answered ${status}`, retryAfterMs);
     }
-    if (text.trim() === '') return undefined as T;
+    if (!text.trim()) return undefined as T;
     try {
       return JSON.parse(text) as T;
     } catch {
@@ -225,14 +216,14 @@ export class ClientApi {
     }
   }
 
-  async #waitForRetryAfter(signal?: AbortSignal): Promise<void> {
+  async #waitForRetryAfter(signal: AbortSignal | undefined, what: string): Promise<void> {
     const wait = this.#notBefore - performance.now();
     if (wait <= 0) return;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(resolve, wait);
       signal?.addEventListener('abort', () => {
         clearTimeout(timer);
-        reject(new ApiError('aborted', 0, '', 'The request was cancelled'));
+        reject(noAnswer('aborted', what));
       }, { once: true });
     });
   }
@@ -243,7 +234,7 @@ export class ClientApi {
     form.append('echo_id', message.echoId);
     for (const file of message.files ?? []) form.append('attachments[]', file, file.name);
     const what = `POST ${url}`;
-    return this.#waitForRetryAfter(options.signal).then(() => new Promise<Message>((resolve, reject) => {
+    return this.#waitForRetryAfter(options.signal, what).then(() => new Promise<Message>((resolve, reject) => {
       const request = this.#options.createXhr?.() ?? new XMLHttpRequest();
       request.open('POST', url);
       request.timeout = this.#options.timeoutMs * 4;
@@ -256,44 +247,25 @@ export class ClientApi {
           reject(error);
         }
       });
-      request.addEventListener('error', () => reject(new ApiError('network', 0, '', `${what} failed: network error`)));
-      request.addEventListener('timeout', () => reject(new ApiError('timeout', 0, '', `${what} timed out`)));
-      request.addEventListener('abort', () => reject(new ApiError('aborted', 0, '', 'The upload was cancelled')));
+      for (const [type, kind] of XHR_FAILURES) request.addEventListener(type, () => reject(noAnswer(kind, what, 'network error')));
       options.signal?.addEventListener('abort', () => request.abort(), { once: true });
       // cancelled while the contact or conversation was still being created: never send it
-      if (options.signal?.aborted) {
-        reject(new ApiError('aborted', 0, '', 'The upload was cancelled'));
-        return;
-      }
-      request.send(form);
+      if (options.signal?.aborted) reject(noAnswer('aborted', what));
+      else request.send(form);
     }));
   }
 }
 
-function withTimeout(timeoutMs: number, outer?: AbortSignal): { signal: AbortSignal; done: () => void } {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
-  const forward = () => controller.abort(outer?.reason);
-  if (outer?.aborted) forward();
-  else outer?.addEventListener('abort', forward, { once: true });
-  return {
-    signal: controller.signal,
-    done: () => {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', forward);
-    },
-  };
-}
+const ACCEPT_JSON = { accept: 'application/json' };
 
-function failure(error: unknown, signal: AbortSignal, what: string): ApiError {
-  if (error instanceof ApiError) return error;
-  if (signal.aborted) {
-    const timedOut = signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError';
-    return timedOut
-      ? new ApiError('timeout', 0, '', `${what} timed out`)
-      : new ApiError('aborted', 0, '', 'The request was cancelled');
-  }
-  return new ApiError('network', 0, '', `${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+/** The XHR events that end an upload without an answer, and the kind of failure each one is. */
+const XHR_FAILURES = [['error', 'network'], ['timeout', 'timeout'], ['abort', 'aborted']] as const;
+
+/** No usable HTTP answer: the network failed, the time ran out, or the caller cancelled. */
+function noAnswer(kind: 'network' | 'timeout' | 'aborted', what: string, cause?: unknown): ApiError {
+  const detail = kind === 'aborted' ? 'was cancelled' : kind === 'timeout' ? 'timed out'
+    : `failed: ${cause instanceof Error ? cause.message : String(cause)}`;
+  return new ApiError(kind, 0, '', `${what} ${detail}`);
 }
 
 /**

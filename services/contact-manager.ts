@@ -70,7 +70,7 @@ export class ContactManager {
   async recreate(): Promise<PublicContact> {
     const now = this.#now();
     if (now - this.#lastRecreatedAt < RECREATE_AT_MOST_EVERY_MS) {
-      throw new ApiError('http', 404, '', 'The contact was not found again right after it was recreated');
+      throw new ApiError('http', 404, '', 'Contact not found again just after recreating it');
     }
     this.#lastRecreatedAt = now;
     this.#contact = undefined;
@@ -126,7 +126,8 @@ export class ContactManager {
 
   async #restore(stored: Credentials, generation: number): Promise<PublicContact> {
     try {
-      const contact = await this.#options.api.getContact(stored.source_id, this.#verifiable());
+      const { identity } = this.#options;
+      const contact = await this.#options.api.getContact(stored.source_id, identity?.identifier_hash ? identity : undefined);
       return this.#keep(contact, stored.conversation_id, generation);
     } catch (error) {
       if (error instanceof ApiError && error.notFound) return this.recreate();
@@ -152,7 +153,7 @@ export class ContactManager {
    */
   async #createContact(attributes: Parameters<ContactApi['createContact']>[0]): Promise<PublicContact> {
     if (this.#now() < this.#inboxGoneUntil) {
-      throw new ApiError('http', 404, '', 'The inbox was not found a moment ago; not asking again yet');
+      throw new ApiError('http', 404, '', 'Inbox not found a moment ago: not asking again yet');
     }
     try {
       return await this.#options.api.createContact(attributes);
@@ -167,10 +168,6 @@ export class ContactManager {
     const locks = this.#options.locks ?? globalThis.navigator?.locks;
     if (!locks) return task();
     return locks.request(`cw-contact:${this.#options.storage.scope}`, task) as Promise<T>;
-  }
-
-  #verifiable(): Identity | undefined {
-    return this.#options.identity?.identifier_hash ? this.#options.identity : undefined;
   }
 
   /**

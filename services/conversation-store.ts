@@ -117,15 +117,11 @@ export class ConversationStore {
   }
 
   get newestId(): number | undefined {
-    let newest: number | undefined;
-    for (const id of this.#byId.keys()) if (newest === undefined || id > newest) newest = id;
-    return newest;
+    return this.#extremeId(Math.max);
   }
 
   get oldestId(): number | undefined {
-    let oldest: number | undefined;
-    for (const id of this.#byId.keys()) if (oldest === undefined || id < oldest) oldest = id;
-    return oldest;
+    return this.#extremeId(Math.min);
   }
 
   /**
@@ -159,21 +155,19 @@ export class ConversationStore {
   /** Shows a message the contact is sending, before the server has it. */
   addPending(message: ChatMessage & { echo_id: string }): void {
     this.#pending.set(message.echo_id, message);
-    this.#messagesDirty = true;
-    this.#flushUnlessBatching();
+    this.#messagesChanged();
   }
 
   updatePending(echoId: string, patch: Partial<ChatMessage>): void {
     const current = this.#pending.get(echoId);
-    if (!current) return;
-    this.#pending.set(echoId, { ...current, ...patch });
-    this.#messagesDirty = true;
-    this.#flushUnlessBatching();
+    if (current) {
+      this.#pending.set(echoId, { ...current, ...patch });
+      this.#messagesChanged();
+    }
   }
 
   removePending(echoId: string): void {
-    if (this.#pending.delete(echoId)) this.#messagesDirty = true;
-    this.#flushUnlessBatching();
+    if (this.#pending.delete(echoId)) this.#messagesChanged();
   }
 
   pending(echoId: string): ChatMessage | undefined {
@@ -189,16 +183,22 @@ export class ConversationStore {
   clearMessages(): void {
     this.#byId.clear();
     this.#pending.clear();
+    this.#messagesChanged();
+  }
+
+  reset(): void {
+    this.#state = INITIAL;
+    this.clearMessages();
+  }
+
+  #messagesChanged(): void {
     this.#messagesDirty = true;
     this.#flushUnlessBatching();
   }
 
-  reset(): void {
-    this.#byId.clear();
-    this.#pending.clear();
-    this.#state = INITIAL;
-    this.#dirty = true;
-    this.#flushUnlessBatching();
+  #extremeId(pick: (a: number, b: number) => number): number | undefined {
+    const ids = [...this.#byId.keys()];
+    return ids.length ? ids.reduce((found, id) => pick(found, id)) : undefined;
   }
 
   #upsert(message: Message, known?: ChatMessage): void {

@@ -16,7 +16,7 @@ export async function createConversation(
 ): Promise<Conversation> {
   const contact = await contacts.ensure();
   const created = readConversation(await api.createConversation(contact.source_id));
-  if (!created) throw new ApiError('invalid-response', 200, '', 'The new conversation has an unexpected shape');
+  if (!created) throw new ApiError('invalid-response', 200, '', 'Unexpected conversation shape');
   return created;
 }
 

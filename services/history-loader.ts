@@ -97,8 +97,7 @@ export class HistoryLoader {
       this.store.batch(() => {
         this.#applyServerMessages(result.messages);
         const current = readConversation(fresh);
-        const held = this.store.state.conversation;
-        if (current && held) this.store.patch({ conversation: { ...held, ...current } });
+        if (current) this.store.patch({ conversation: { ...this.store.state.conversation, ...current } });
         removeNotice(this.store, 'catch-up-failed');
         if (newestHeld === undefined) this.store.patch({ hasOlder: !result.complete });
         else if (!result.overlapped) this.#markGap(result.messages[0].id);

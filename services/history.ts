@@ -13,25 +13,20 @@ export const MAX_CATCH_UP_PAGES = 10;
 
 export interface Page {
   messages: Message[];
-  /** Entries in the server's answer that were not messages (counted, skipped). */
-  invalid: number;
   /** Fewer than a full page came back: nothing older exists. */
   complete: boolean;
 }
 
 /** One page, oldest first: the latest, or the one before message `before`. */
-export async function fetchPage(
-  api: HistoryApi, contact: string, conversation: number, before?: number, signal?: AbortSignal,
-): Promise<Page> {
-  const raw: unknown = await api.listMessages(contact, conversation, before, { signal });
-  const page = readMessagePage(raw);
-  if (!page) throw new ApiError('invalid-response', 200, JSON.stringify(raw)?.slice(0, 200) ?? '', 'The message list is not an array');
-  return { ...page, complete: (raw as unknown[]).length < PAGE_SIZE };
+export async function fetchPage(api: HistoryApi, contact: string, conversation: number, before?: number): Promise<Page> {
+  const raw: unknown = await api.listMessages(contact, conversation, before);
+  const messages = readMessagePage(raw);
+  if (!messages) throw new ApiError('invalid-response', 200, '', 'The message list is not an array');
+  return { messages, complete: (raw as unknown[]).length < PAGE_SIZE };
 }
 
 export interface CatchUp {
   messages: Message[];
-  invalid: number;
   /** The pages reached a message already held (or the start of the conversation). */
   overlapped: boolean;
   /** Nothing older than the oldest fetched page exists. */
@@ -47,13 +42,12 @@ export interface CatchUp {
 export async function fetchSince(
   api: HistoryApi, contact: string, conversation: number, newestHeld: number | undefined, maxPages = MAX_CATCH_UP_PAGES,
 ): Promise<CatchUp> {
-  const result: CatchUp = { messages: [], invalid: 0, overlapped: newestHeld === undefined, complete: false };
+  const result: CatchUp = { messages: [], overlapped: newestHeld === undefined, complete: false };
   let before: number | undefined;
   let known = 0;
   for (let pages = 0; pages < (newestHeld === undefined ? 1 : maxPages); pages++) {
     const page = await fetchPage(api, contact, conversation, before);
     result.messages.unshift(...page.messages);
-    result.invalid += page.invalid;
     const oldest = page.messages[0]?.id;
     if (page.complete || oldest === undefined) {
       result.complete = true;
@@ -74,7 +68,7 @@ export async function fetchSince(
  * Runs `attempt` up to three times, waiting 0.5 s and then 1 s between tries. Stops early (with the last
  * error) once `wanted()` turns false: a session that was disposed or changed visitor asks nothing more.
  */
-export async function withRecoveryRetries<T>(attempt: () => Promise<T>, wanted: () => boolean = () => true): Promise<T> {
+export async function withRecoveryRetries<T>(attempt: () => Promise<T>, wanted: () => boolean): Promise<T> {
   for (const wait of RECOVERY_WAITS_MS) {
     try {
       return await attempt();

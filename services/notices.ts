@@ -6,8 +6,8 @@ export function addNotice(store: ConversationStore, notice: ChatNotice): void {
   if (!notices.includes(notice)) store.patch({ notices: [...notices, notice] });
 }
 
-/** Takes `notice` off the chat's state, if it is shown. */
-export function removeNotice(store: ConversationStore, notice: ChatNotice): void {
-  const { notices } = store.state;
-  if (notices.includes(notice)) store.patch({ notices: notices.filter((item) => item !== notice) });
+/** Takes `gone` off the chat's state, those of them that are shown. */
+export function removeNotice(store: ConversationStore, ...gone: ChatNotice[]): void {
+  const notices = store.state.notices.filter((item) => !gone.includes(item));
+  if (notices.length < store.state.notices.length) store.patch({ notices });
 }

@@ -41,7 +41,7 @@ const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export class OutboxFullError extends Error {
   constructor() {
-    super(`Too many unsent messages (${OUTBOX_LIMIT}): wait until the connection is back`);
+    super(`Over ${OUTBOX_LIMIT} unsent messages: wait for the connection`);
     this.name = 'OutboxFullError';
   }
 }
@@ -99,18 +99,15 @@ export class Outbox {
   discard(echoId: string): void {
     const entry = this.#find(echoId);
     if (!entry) return;
-    this.#entries = this.#entries.filter((item) => item !== entry);
-    this.#persist();
+    this.#remove(entry);
     if (entry.state === 'sending') this.#inFlight?.abort();
   }
 
   /** The server confirmed the message some other way (the cable echo). */
   settle(echoId: string, message: Message): void {
     const entry = this.#find(echoId);
-    if (!entry) return;
-    if (entry.state === 'sending') return; // the POST in flight will settle it with the same message
-    this.#remove(entry);
-    this.#delegate.sent(entry, message);
+    // while the POST is in flight, it settles the entry itself with the same message
+    if (entry && entry.state !== 'sending') this.#sent(entry, message);
   }
 
   /** While offline nothing is posted; going online sends what waits. */
@@ -145,9 +142,7 @@ export class Outbox {
     this.#set(entry, { state: 'sending', after_id: entry.after_id ?? this.#delegate.newestId() });
     this.#inFlight = new AbortController();
     try {
-      const message = await this.#delegate.deliver(entry, this.#inFlight.signal);
-      this.#remove(entry);
-      this.#delegate.sent(entry, message);
+      this.#sent(entry, await this.#delegate.deliver(entry, this.#inFlight.signal));
       return true;
     } catch (error) {
       return this.#handleFailure(entry, error);
@@ -157,20 +152,17 @@ export class Outbox {
   async #handleFailure(entry: OutboxEntry, error: unknown): Promise<boolean> {
     if (this.#disposed) return false;
     if (!this.#find(entry.echo_id)) return true; // discarded while in flight: go on with the next
-    if (!(error instanceof ApiError)) {
-      this.#set(entry, { state: 'failed', error: error instanceof Error ? error.message : String(error) });
-      return true;
-    }
-    if (error.status === 429) {
+    const apiError = error instanceof ApiError ? error : undefined;
+    if (apiError?.status === 429) {
       this.#set(entry, { state: 'queued' });
-      await sleep(error.retryAfterMs ?? 1000);
+      await sleep(apiError.retryAfterMs ?? 1000);
       return true;
     }
-    if (error.ambiguous) {
+    if (apiError?.ambiguous) {
       this.#set(entry, { state: 'unsure' });
       return this.#resolveUnsure(entry);
     }
-    this.#set(entry, { state: 'failed', error: error.serverMessage ?? error.message });
+    this.#set(entry, { state: 'failed', error: apiError?.serverMessage ?? (error instanceof Error ? error.message : String(error)) });
     return true;
   }
 
@@ -183,12 +175,8 @@ export class Outbox {
       return false; // the server cannot be asked now: wait for the next resume or reconnect
     }
     if (!this.#find(entry.echo_id)) return true;
-    if (found) {
-      this.#remove(entry);
-      this.#delegate.sent(entry, found);
-    } else {
-      this.#set(entry, { state: 'failed', error: 'The message could not be sent' });
-    }
+    if (found) this.#sent(entry, found);
+    else this.#set(entry, { state: 'failed', error: 'The message could not be sent' });
     return true;
   }
 
@@ -207,6 +195,11 @@ export class Outbox {
     this.#persist();
   }
 
+  #sent(entry: OutboxEntry, message: Message): void {
+    this.#remove(entry);
+    this.#delegate.sent(entry, message);
+  }
+
   #persist(): void {
     this.#storage.writeOutbox(this.#entries.map(({ files: _files, ...rest }) => rest));
   }
@@ -215,5 +208,5 @@ export class Outbox {
 function isEntry(value: unknown): value is OutboxEntry {
   const entry = value as Partial<OutboxEntry> | null;
   return typeof entry?.echo_id === 'string' && typeof entry.content === 'string'
-    && typeof entry.queued_at === 'number' && ['queued', 'sending', 'unsure', 'failed'].includes(entry.state ?? '');
+    && typeof entry.queued_at === 'number' && ['queued', 'sending', 'unsure', 'failed'].includes(entry.state!);
 }

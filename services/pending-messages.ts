@@ -1,28 +1,19 @@
-import type { ChatMessage, ConversationStore, Delivery } from './conversation-store.js';
+import type { ConversationStore } from './conversation-store.js';
 import type { OutboxEntry } from './outbox.js';
 import type { Message } from './types.js';
 
-type PendingMessage = ChatMessage & { echo_id: string };
-
-/** The contact's message as the store shows it from the moment it is sent until the server's copy replaces it. */
-export function pendingMessage(
-  { echo_id, content, files = [] }: { echo_id: string; content: string; files?: readonly File[] },
-  sentAtMs: number, conversationId: number, delivery: Delivery,
-): PendingMessage {
-  return {
-    echo_id, content, message_type: 0, content_type: 'text', content_attributes: {}, created_at: sentAtMs / 1000,
-    conversation_id: conversationId, delivery,
-    ...(files.length ? { pending_files: files.map(({ name, size, type }) => ({ name, size, type })) } : {}),
-  };
-}
-
-/** Shows an outbox entry in the store as it stands now: failed, queued while offline, or sending. */
-export function showEntry(store: ConversationStore, entry: OutboxEntry, online: boolean): void {
-  const delivery = entry.state === 'failed' ? 'failed' : !online ? 'queued' : 'sending';
-  if (!store.pending(entry.echo_id)) {
-    store.addPending(pendingMessage(entry, entry.queued_at, store.state.conversation?.id ?? 0, delivery));
-  }
-  store.updatePending(entry.echo_id, { delivery, error: entry.error });
+/**
+ * Shows an outbox entry in the store as it stands now: failed, queued while offline, or sending. The first
+ * time, it adds the contact's message as the store shows it until the server's copy replaces it.
+ */
+export function showEntry(store: ConversationStore, { echo_id, content, files, queued_at, state, error }: OutboxEntry, online: boolean): void {
+  const delivery = state === 'failed' ? 'failed' : !online ? 'queued' : 'sending';
+  if (store.pending(echo_id)) return store.updatePending(echo_id, { delivery, error });
+  store.addPending({
+    echo_id, content, message_type: 0, content_type: 'text', content_attributes: {}, created_at: queued_at / 1000,
+    conversation_id: store.state.conversation?.id ?? 0, delivery, error,
+    ...(files?.length ? { pending_files: files.map(({ name, size, type }) => ({ name, size, type })) } : {}),
+  });
 }
 
 /**

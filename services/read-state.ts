@@ -10,9 +10,9 @@ export async function markConversationSeen(
 ): Promise<void> {
   const { conversation, contact, messages, unreadCount } = store.state;
   if (!conversation || !contact || unreadCount === 0) return;
-  const newest = messages.reduce((latest, message) => Math.max(latest, message.created_at), 0);
+  const seenAt = messages.reduce((latest, message) => Math.max(latest, message.created_at), conversation.contact_last_seen_at);
   store.patch({
-    conversation: { ...conversation, contact_last_seen_at: Math.max(newest, conversation.contact_last_seen_at) },
+    conversation: { ...conversation, contact_last_seen_at: seenAt },
     seenThroughId: store.newestId,
   });
   await api.updateLastSeen(contact.source_id, conversation.id);

@@ -54,10 +54,8 @@ export class SessionStorage {
   }
 
   readCredentials(): Credentials | undefined {
-    const value = this.#read('contact');
-    if (typeof value !== 'object' || value === null) return undefined;
-    const { source_id: sourceId, pubsub_token: token } = value as Partial<Credentials>;
-    return typeof sourceId === 'string' && typeof token === 'string' ? (value as Credentials) : undefined;
+    const value = this.#read('contact') as Partial<Credentials> | null;
+    return typeof value?.source_id === 'string' && typeof value.pubsub_token === 'string' ? (value as Credentials) : undefined;
   }
 
   writeCredentials(credentials: Credentials): void {
@@ -81,8 +79,8 @@ export class SessionStorage {
 
   #read(key: Key): unknown {
     try {
-      const text = this.#storage.getItem(this.#prefix + key);
-      return text === null ? undefined : JSON.parse(text);
+      // nothing stored reads as null
+      return JSON.parse(this.#storage.getItem(this.#prefix + key)!);
     } catch {
       return undefined;
     }

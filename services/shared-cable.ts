@@ -97,46 +97,30 @@ export class SharedCable implements LiveConnection {
   #lead(): void {
     const cable = new CableConnection(this.#options);
     this.#cable = cable;
-    cable.on('status', (status) => {
-      this.#emitter.emit('status', status);
-      this.#tellState();
-    });
-    cable.on('subscribed', () => {
-      this.#subscribed();
-      this.#tellState();
-    });
-    cable.on('event', (event) => {
-      this.#emitter.emit('event', event);
-      this.#tell({ type: 'event', event });
-    });
-    cable.on('problem', (problem) => {
-      this.#emitter.emit('problem', problem);
-      this.#tell({ type: 'problem', problem });
-    });
+    // the owner hears its own cable as the other tabs do, through the notes it sends them
+    cable.on('status', () => this.#tellState());
+    cable.on('subscribed', () => this.#tellState());
+    cable.on('event', (event) => this.#tell({ type: 'event', event }));
+    cable.on('problem', (problem) => this.#tell({ type: 'problem', problem }));
     cable.connect();
   }
 
   #hear(note: Note): void {
     if (this.#disposed) return;
-    if (this.#cable) {
-      if (note.type === 'hello') this.#tellState();
-      if (note.type === 'check') this.#cable.checkLiveness();
-      return;
-    }
-    switch (note.type) {
-      case 'state': {
-        const wasOpen = this.#status === 'open';
-        this.#malformed = note.malformed;
-        this.#setStatus(note.status);
-        if (note.subscribed && !wasOpen) this.#subscribed();
-        return;
-      }
-      case 'event':
-        this.#emitter.emit('event', note.event);
-        return;
-      case 'problem':
-        this.#emitter.emit('problem', note.problem);
-    }
+    if (!this.#cable) return this.#apply(note);
+    if (note.type === 'hello') this.#tellState();
+    if (note.type === 'check') this.#cable.checkLiveness();
+  }
+
+  /** What the owning tab's cable did, in this tab. */
+  #apply(note: Note): void {
+    if (note.type === 'event') this.#emitter.emit('event', note.event);
+    if (note.type === 'problem') this.#emitter.emit('problem', note.problem);
+    if (note.type !== 'state') return;
+    const wasOpen = this.#status === 'open';
+    this.#malformed = note.malformed;
+    this.#setStatus(note.status);
+    if (note.subscribed && !wasOpen) this.#subscribed();
   }
 
   /** A confirmed subscription reached this tab: after the first, every one means "catch up". */
@@ -158,6 +142,7 @@ export class SharedCable implements LiveConnection {
   }
 
   #tell(note: Note): void {
+    this.#apply(note);
     try {
       this.#channel.postMessage(note);
     } catch {

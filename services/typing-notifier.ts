@@ -13,10 +13,6 @@ export class TypingNotifier {
     this.#idleMs = idleMs;
   }
 
-  get typing(): boolean {
-    return this.#on;
-  }
-
   /** Call on every keystroke. */
   keystroke(): void {
     clearTimeout(this.#timer);

@@ -8,8 +8,8 @@ import type {
 
 type Json = Record<string, unknown>;
 
-const CONVERSATION_STATUSES: readonly string[] = ['open', 'resolved', 'pending', 'snoozed'];
-const MESSAGE_STATUSES: readonly string[] = ['sent', 'delivered', 'read', 'failed'];
+const CONVERSATION_STATUSES: readonly unknown[] = ['open', 'resolved', 'pending', 'snoozed'];
+const MESSAGE_STATUSES: readonly unknown[] = ['sent', 'delivered', 'read', 'failed'];
 
 export function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -23,17 +23,21 @@ const optionalString = (value: unknown) => (typeof value === 'string' ? value : 
 function plainCopy(value: Json): Json {
   const copy: Json = {};
   for (const [key, item] of Object.entries(value)) {
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    copy[key] = item;
+    if (key !== '__proto__' && key !== 'constructor' && key !== 'prototype') copy[key] = item;
   }
   return copy;
+}
+
+/** `fields` without the ones that are undefined (so a merge never overwrites a held value with nothing). */
+function defined<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, item]) => item !== undefined)) as Partial<T>;
 }
 
 export function readSender(value: unknown): Sender | undefined {
   if (!isRecord(value) || !Number.isSafeInteger(value.id) || typeof value.type !== 'string') return undefined;
   return {
     id: value.id as number,
-    name: typeof value.name === 'string' ? value.name : '',
+    name: optionalString(value.name) ?? '',
     type: value.type,
     available_name: optionalString(value.available_name),
     avatar_url: optionalString(value.avatar_url),
@@ -42,60 +46,53 @@ export function readSender(value: unknown): Sender | undefined {
   };
 }
 
-export function readAttachment(value: unknown): Attachment | undefined {
-  if (!isRecord(value) || !isId(value.id) || typeof value.file_type !== 'string') return undefined;
-  return plainCopy(value) as unknown as Attachment;
+function readAttachment(value: unknown): Attachment | undefined {
+  return isRecord(value) && isId(value.id) && typeof value.file_type === 'string'
+    ? plainCopy(value) as unknown as Attachment : undefined;
 }
 
 export function readMessage(value: unknown): Message | undefined {
   if (!isRecord(value)) return undefined;
-  const { id, message_type: type, created_at: createdAt, conversation_id: conversationId } = value;
-  if (!isId(id) || !isId(conversationId) || !isTime(createdAt)) return undefined;
-  if (type !== 0 && type !== 1 && type !== 2 && type !== 3) return undefined;
-  if (value.content !== null && value.content !== undefined && typeof value.content !== 'string') return undefined;
-  if (value.content_attributes !== undefined && !isRecord(value.content_attributes)) return undefined;
-  if (value.attachments !== undefined && !Array.isArray(value.attachments)) return undefined;
-  const attachments = (value.attachments as unknown[] | undefined)?.map(readAttachment);
-  if (attachments?.some((attachment) => !attachment)) return undefined;
-  const message: Message = {
+  const { id, message_type: type, created_at: createdAt, conversation_id: conversationId, content } = value;
+  // absent is fine, null is not
+  const { content_attributes: attributes = {}, attachments = [] } = value;
+  if (!isId(id) || !isId(conversationId) || !isTime(createdAt) || ![0, 1, 2, 3].includes(type as number)
+    || (content != null && typeof content !== 'string') || !isRecord(attributes) || !Array.isArray(attachments)) {
+    return undefined;
+  }
+  const files = attachments.map(readAttachment);
+  if (!files.every(Boolean)) return undefined;
+  return {
     id,
-    content: (value.content as string | null | undefined) ?? null,
+    content: (content as string | null | undefined) ?? null,
     message_type: type as MessageType,
-    content_type: typeof value.content_type === 'string' ? value.content_type : 'text',
-    content_attributes: isRecord(value.content_attributes) ? plainCopy(value.content_attributes) : {},
+    content_type: optionalString(value.content_type) ?? 'text',
+    content_attributes: plainCopy(attributes),
     created_at: createdAt,
     conversation_id: conversationId,
+    ...defined({
+      attachments: files.length ? files as Attachment[] : undefined,
+      sender: readSender(value.sender),
+      status: MESSAGE_STATUSES.includes(value.status) ? value.status as Message['status'] : undefined,
+      echo_id: optionalString(value.echo_id),
+      private: value.private === true || undefined,
+      updated_at: optionalString(value.updated_at),
+    }),
   };
-  if (attachments?.length) message.attachments = attachments as Attachment[];
-  const sender = readSender(value.sender);
-  if (sender) message.sender = sender;
-  if (typeof value.status === 'string' && MESSAGE_STATUSES.includes(value.status)) message.status = value.status as Message['status'];
-  if (typeof value.echo_id === 'string') message.echo_id = value.echo_id;
-  if (value.private === true) message.private = true;
-  if (typeof value.updated_at === 'string') message.updated_at = value.updated_at;
-  return message;
 }
 
-/** Reads a page; undefined if it is not an array. Entries that are not messages are dropped and counted. */
-export function readMessagePage(value: unknown): { messages: Message[]; invalid: number } | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const messages = value.map(readMessage).filter((message): message is Message => !!message);
-  return { messages, invalid: value.length - messages.length };
-}
-
-function readStatus(value: unknown): ConversationStatus | undefined {
-  return typeof value === 'string' && CONVERSATION_STATUSES.includes(value) ? (value as ConversationStatus) : undefined;
+/** Reads a page; undefined if it is not an array. Entries that are not messages are dropped. */
+export function readMessagePage(value: unknown): Message[] | undefined {
+  return Array.isArray(value) ? value.map(readMessage).filter((message): message is Message => !!message) : undefined;
 }
 
 export function readConversation(value: unknown): Conversation | undefined {
-  if (!isRecord(value) || !isId(value.id)) return undefined;
-  const status = readStatus(value.status);
-  if (!status) return undefined;
+  if (!isRecord(value) || !isId(value.id) || !CONVERSATION_STATUSES.includes(value.status)) return undefined;
   return {
     id: value.id,
     uuid: optionalString(value.uuid),
     inbox_id: Number.isSafeInteger(value.inbox_id) ? (value.inbox_id as number) : 0,
-    status,
+    status: value.status as ConversationStatus,
     contact_last_seen_at: isTime(value.contact_last_seen_at) ? value.contact_last_seen_at : 0,
     agent_last_seen_at: isTime(value.agent_last_seen_at) ? value.agent_last_seen_at : 0,
   };
@@ -103,17 +100,16 @@ export function readConversation(value: unknown): Conversation | undefined {
 
 function readConversationPush(value: unknown): ConversationPush | undefined {
   const conversation = readConversation(value);
-  if (!conversation || !isRecord(value)) return undefined;
-  const push: ConversationPush = { ...conversation };
-  if (isRecord(value.meta)) push.meta = { assignee: readSender(value.meta.assignee) ?? null };
-  return push;
+  const meta = (value as Json | undefined)?.meta;
+  return conversation && isRecord(meta) ? { ...conversation, meta: { assignee: readSender(meta.assignee) ?? null } } : conversation;
 }
 
 function readTyping(value: unknown): TypingPush | undefined {
   if (!isRecord(value)) return undefined;
   const conversation = readConversationPush(value.conversation);
-  if (!conversation) return undefined;
-  return { conversation, user: readSender(value.user), is_private: value.is_private === true || value.is_private === 'true' };
+  return conversation && {
+    conversation, user: readSender(value.user), is_private: value.is_private === true || value.is_private === 'true',
+  };
 }
 
 function readPresence(value: unknown): PresencePush | undefined {
@@ -123,33 +119,21 @@ function readPresence(value: unknown): PresencePush | undefined {
   return { users };
 }
 
+/** How each broadcast's `data` is read, by its `event`. */
+const EVENT_READERS = new Map<string, (data: unknown) => unknown>([
+  ['message.created', readMessage],
+  ['message.updated', readMessage],
+  ['conversation.created', readConversationPush],
+  ['conversation.status_changed', readConversationPush],
+  ['conversation.updated', readConversationPush],
+  ['conversation.typing_on', readTyping],
+  ['conversation.typing_off', readTyping],
+  ['presence.update', readPresence],
+]);
+
 /** A broadcast's `message` part (`{event, data}`) as a typed event, or undefined when unknown or malformed. */
 export function readCableEvent(value: unknown): CableEvent | undefined {
-  if (!isRecord(value) || typeof value.event !== 'string') return undefined;
-  const { event, data } = value;
-  switch (event) {
-    case 'message.created':
-    case 'message.updated': {
-      const message = readMessage(data);
-      if (!message) return undefined;
-      return event === 'message.created' ? { event, data: message } : { event, data: message };
-    }
-    case 'conversation.created':
-    case 'conversation.status_changed':
-    case 'conversation.updated': {
-      const conversation = readConversationPush(data);
-      return conversation ? { event, data: conversation } : undefined;
-    }
-    case 'conversation.typing_on':
-    case 'conversation.typing_off': {
-      const typing = readTyping(data);
-      return typing ? { event, data: typing } : undefined;
-    }
-    case 'presence.update': {
-      const presence = readPresence(data);
-      return presence ? { event, data: presence } : undefined;
-    }
-    default:
-      return undefined;
-  }
+  if (!isRecord(value)) return undefined;
+  const data = EVENT_READERS.get(value.event as string)?.(value.data);
+  return data ? { event: value.event, data } as CableEvent : undefined;
 }
