@@ -36,6 +36,8 @@ describe('H clock skew', () => {
         await waitFor(() => contents(subject).includes('a4'), 'a4 while the send waits');
         expect(contents(subject).at(-1)).to.equal('pending');
         lifecycle.fire('online');
+        // the agent's next reply must reach the server after the waiting message does, or the server orders it first
+        await waitFor(() => subject.session.outbox.length === 0, 'pending sent once online');
         await addFault({ kind: 'drop-sockets', mode: 'terminate', token: tokenOf(subject) });
         await agent.reply(conversationId, 'a5');
         await waitFor(() => contents(subject).includes('a5') && subject.session.outbox.length === 0 && subject.session.store.state.connection === 'open',
