@@ -55,6 +55,8 @@ export default css`
   }
   .jump {
     position: absolute; inset-block-end: var(--_space); inset-inline-start: 50%; translate: -50% 0;
+    /* an absolute box offset by half its container would wrap at half the width: centred, it may take it all */
+    inline-size: max-content; max-inline-size: calc(100% - 2 * var(--_space));
     border-radius: 999px; border-color: transparent;
     background: var(--_color-primary); color: var(--_color-on-primary); box-shadow: var(--_shadow);
   }

@@ -31,7 +31,8 @@ export default css`
     display: flex;
     align-items: flex-start;
     gap: var(--_space);
-    padding: calc(var(--_space) * 1.5) var(--_space) calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+    padding-block: calc(var(--_space) * 1.5);
+    padding-inline: calc(var(--_space) * 2) var(--_space);
     border-block-end: 1px solid var(--_color-border);
     background: var(--_color-surface-raised);
   }
