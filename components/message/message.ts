@@ -9,7 +9,8 @@ import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { AnswerController, renderInteractive, type Postback } from './message-content.js';
 import { renderMarkdown } from '../shared/markdown-view.js';
-import { authorName, messageTime, renderAvatar } from './message-parts.js';
+import { formatTime } from '../shared/format.js';
+import { authorName, renderAvatar } from './message-parts.js';
 import { AttachmentView } from './attachments.js';
 import styles from './message.styles.js';
 
@@ -118,7 +119,7 @@ export class CwMessage extends LitElement {
   #renderTime(message: ChatMessage) {
     const date = new Date(message.created_at * 1000);
     if (Number.isNaN(date.getTime())) return nothing;
-    return html`<time part="time" datetime=${date.toISOString()} .textContent=${messageTime(message.created_at, this.strings)}></time>`;
+    return html`<time part="time" datetime=${date.toISOString()} .textContent=${formatTime(date, this.strings)}></time>`;
   }
 
   #renderDelivery(message: ChatMessage) {
