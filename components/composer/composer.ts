@@ -8,6 +8,7 @@ import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { draftFor, type AttachmentDraft, type DraftFile, type FileRefusal } from '../shared/attachment-draft.js';
 import { dropZoneStyles, FileDropController, renderDropZone } from '../shared/file-drop.js';
+import { fileIcon, icon } from '../shared/icons.js';
 import { formatSize } from '../message/message-parts.js';
 import { DEFAULT_MAX_FILES, fileCheck, parseFileSize } from './file-rules.js';
 import styles from './composer.styles.js';
@@ -17,7 +18,6 @@ const keepFocus = (event: MouseEvent) => event.preventDefault();
 const sendIcon = svg`<path d="M3.4 20.4 21 12 3.4 3.6 3.4 10.2 15 12 3.4 13.8z" fill="currentColor"/>`;
 const clipIcon = svg`<path d="M16.5 6.5 8.6 14.4a1.9 1.9 0 0 0 2.7 2.7l8-8a3.8 3.8 0 0 0-5.4-5.4l-8 8a5.7 5.7 0 0 0 8 8l7.2-7.2"
   fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`;
-const fileIcon = svg`<path d="M6 2h8l5 5v15H6z M14 2v5h5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>`;
 const removeIcon = svg`<path d="M6 6l12 12M18 6 6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`;
 
 /**
@@ -141,13 +141,13 @@ export class CwComposer extends LitElement {
           @input=${this.#handleInput} @keydown=${this.#handleKeydown} @blur=${this.#handleBlur}
           @paste=${this.#handlePaste}></textarea>
         <button part="attach-button" class="attach" type="button" ?disabled=${inactive} @click=${this.#handleAttachClick}>
-          <span class="visually-hidden">${this.strings.attachFiles}</span><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${clipIcon}</svg>
+          <span class="visually-hidden">${this.strings.attachFiles}</span>${icon(clipIcon, 'icon')}
         </button>
         <input class="file-input" type="file" multiple hidden tabindex="-1" accept=${this.accept || nothing}
           @change=${this.#handleInputChange}>
         <slot name="actions"></slot>
         <button part="send-button" class="send" type="submit" ?disabled=${!this.#canSend()} @mousedown=${keepFocus}>
-          <span class="visually-hidden">${this.strings.send}</span><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${sendIcon}</svg>
+          <span class="visually-hidden">${this.strings.send}</span>${icon(sendIcon, 'icon')}
         </button>
         ${files.length ? html`<ul part="files" class="files" aria-label=${this.strings.filesToSend}>
           ${files.map((item) => this.#renderFile(item))}</ul>` : nothing}
@@ -163,11 +163,11 @@ export class CwComposer extends LitElement {
     const preview = this.#files?.previewUrl(item);
     const { name, size } = item.file;
     return html`<li part="file" class="file">
-      ${preview ? html`<img class="thumb" src=${preview} alt="">` : html`<svg class="thumb icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${fileIcon}</svg>`}
+      ${preview ? html`<img class="thumb" src=${preview} alt="">` : icon(fileIcon, 'thumb icon')}
       <span class="file-text"><bdi class="file-name">${name}</bdi>
         <bdi class="file-size">${formatSize(size, this.strings.$locale)}</bdi></span>
       <button part="remove-button" class="remove" type="button" value=${item.id} aria-label=${this.strings.removeFile(name)}
-        @click=${this.#handleRemove}><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${removeIcon}</svg></button>
+        @click=${this.#handleRemove}>${icon(removeIcon, 'icon')}</button>
     </li>`;
   }
 

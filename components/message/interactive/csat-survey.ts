@@ -4,6 +4,7 @@ import { html, nothing, svg } from 'lit';
 import type { ChatMessage } from '../../../services/conversation-store.js';
 import type { Strings } from '../../shared/strings.js';
 import { textOf } from '../message-parts.js';
+import { icon } from '../../shared/icons.js';
 import {
   answerable, busyDisabled, describedByError, renderAnswerError, sendAnswer, type InteractiveContext, type Item,
 } from './interactive-parts.js';
@@ -33,7 +34,7 @@ function ratingLabel(rating: number, star: boolean, strings: Strings): string {
 
 function renderSymbol(rating: number, star: boolean) {
   return star
-    ? html`<svg class="star" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${STAR}</svg>`
+    ? icon(STAR, 'star')
     : html`<span class="emoji" aria-hidden="true">${EMOJI[rating - 1]}</span>`;
 }
 
