@@ -56,7 +56,6 @@ export default css`
     border-radius: 50%;
     background: transparent;
     color: var(--_color-muted);
-    cursor: pointer;
   }
   button:disabled {
     opacity: 0.5;

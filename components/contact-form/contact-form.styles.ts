@@ -48,16 +48,10 @@ export default css`
   }
   button {
     justify-self: start;
-    min-inline-size: 44px;
-    min-block-size: 44px;
-    padding-inline: calc(var(--_space) * 2);
     border: 0;
-    border-radius: calc(var(--_radius) / 2);
     background: var(--_color-primary);
     color: var(--_color-on-primary);
-    font: inherit;
     font-weight: 600;
-    cursor: pointer;
   }
   button:disabled {
     opacity: 0.6;

@@ -48,11 +48,6 @@ export default css`
     border-block-end: 1px solid var(--_color-border);
   }
 
-  button {
-    min-block-size: 44px; min-inline-size: 44px; padding-inline: calc(var(--_space) * 2);
-    border: 1px solid var(--_color-border); border-radius: calc(var(--_radius) / 2);
-    background: var(--_color-surface-raised); color: var(--_color-text); font: inherit; cursor: pointer;
-  }
   .jump {
     position: absolute; inset-block-end: var(--_space); inset-inline-start: 50%; translate: -50% 0;
     /* an absolute box offset by half its container would wrap at half the width: centred, it may take it all */

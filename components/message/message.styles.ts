@@ -98,7 +98,7 @@ export default css`
     min-block-size: 44px; border: 1px solid var(--_color-border); border-radius: calc(var(--_radius) / 2);
     background: var(--_color-surface); color: var(--_color-text); font: inherit;
   }
-  button { min-inline-size: 44px; padding-inline: calc(var(--_space) * 1.5); font-size: 1rem; cursor: pointer; }
+  button { padding-inline: calc(var(--_space) * 1.5); font-size: 1rem; }
   .meta button, .cancel { font-size: 0.875rem; }
   [data-answer-focus]:focus { outline: none; }
   :is(a, button):focus-visible, [data-answer-focus]:focus-visible, .article:has(.article-link:focus-visible) {

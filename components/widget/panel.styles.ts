@@ -46,10 +46,7 @@ export default css`
   .back::before { content: '·' / ''; margin-inline-end: calc(var(--_space) * 0.75); }
 
   /* The panel's buttons: the header's close and end buttons, the confirmation's and the "ended" line's. */
-  button {
-    min-block-size: 44px; padding-inline: calc(var(--_space) * 1.5); border: 1px solid var(--_color-border);
-    border-radius: calc(var(--_radius) / 2); background: var(--_color-surface); color: var(--_color-text); font: inherit; cursor: pointer;
-  }
+  button { min-inline-size: auto; padding-inline: calc(var(--_space) * 1.5); background: var(--_color-surface); }
   [part=close-button], [part=end-button] { flex: none; border: 0; background: transparent; }
   [part=close-button] { display: grid; place-items: center; inline-size: 44px; padding: 0; }
   [part=close-button]:focus-visible { outline-offset: -2px; }
