@@ -29,11 +29,6 @@ export default css`
     resize: none;
     margin: 0;
     padding: calc(var(--_space) * 1.25) calc(var(--_space) * 1.5);
-    border: 1px solid var(--_color-border);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_color-surface);
-    color: var(--_color-text);
-    font: inherit;
     line-height: 1.4;
   }
   textarea::placeholder {

@@ -30,14 +30,8 @@ export default css`
   }
   input {
     inline-size: 100%;
-    min-block-size: 44px;
     margin: 0;
     padding: var(--_space) calc(var(--_space) * 1.5);
-    border: 1px solid var(--_color-border);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_color-surface);
-    color: var(--_color-text);
-    font: inherit;
   }
   input[aria-invalid='true'] {
     border-color: var(--_color-danger);

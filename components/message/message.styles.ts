@@ -94,11 +94,7 @@ export default css`
   .activity { justify-content: center; text-align: center; font-size: 0.8125em; }
   .status.failed, .error, .required-mark, :is(.answer-error, .field-error) { color: var(--_color-danger); }
   .actions { display: inline-flex; gap: calc(var(--_space) / 2); }
-  button, input, select, textarea {
-    min-block-size: 44px; border: 1px solid var(--_color-border); border-radius: calc(var(--_radius) / 2);
-    background: var(--_color-surface); color: var(--_color-text); font: inherit;
-  }
-  button { padding-inline: calc(var(--_space) * 1.5); font-size: 1rem; }
+  button { padding-inline: calc(var(--_space) * 1.5); background: var(--_color-surface); font-size: 1rem; }
   .meta button, .cancel { font-size: 0.875rem; }
   [data-answer-focus]:focus { outline: none; }
   :is(a, button):focus-visible, [data-answer-focus]:focus-visible, .article:has(.article-link:focus-visible) {

@@ -35,11 +35,13 @@ export const tokens = css`
     clip-path: inset(50%); white-space: nowrap; margin: -1px; padding: 0; border: 0;
   }
   :focus-visible { outline: var(--_focus-ring); outline-offset: 2px; }
-  /* the common button; each element's styles say where theirs differ */
+  /* the common button and text field; each element's styles say where theirs differ */
+  button, input, select, textarea {
+    min-block-size: 44px; border: 1px solid var(--_color-border); border-radius: calc(var(--_radius) / 2);
+    background: var(--_color-surface); color: var(--_color-text); font: inherit;
+  }
   button {
-    min-block-size: 44px; min-inline-size: 44px; padding-inline: calc(var(--_space) * 2);
-    border: 1px solid var(--_color-border); border-radius: calc(var(--_radius) / 2);
-    background: var(--_color-surface-raised); color: var(--_color-text); font: inherit; cursor: pointer;
+    min-inline-size: 44px; padding-inline: calc(var(--_space) * 2); background: var(--_color-surface-raised); cursor: pointer;
   }
   @media (prefers-reduced-motion: reduce) {
     *, ::before, ::after { animation-duration: 0ms !important; transition-duration: 0ms !important; scroll-behavior: auto !important; }
