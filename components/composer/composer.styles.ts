@@ -16,9 +16,6 @@ export default css`
     border-block-start: 1px solid var(--_color-border);
     background: var(--_color-surface);
   }
-  p {
-    margin: 0;
-  }
   textarea {
     flex: 1 1 10rem;
     min-inline-size: 0;
@@ -89,7 +86,6 @@ export default css`
     display: flex;
     gap: var(--_space);
     overflow-x: auto;
-    margin: 0;
     padding: 0 0 2px;
     list-style: none;
   }

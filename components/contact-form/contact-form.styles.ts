@@ -9,9 +9,6 @@ export default css`
     gap: var(--cw-contact-form-gap, calc(var(--_space) * 1.5));
     padding: calc(var(--_space) * 2);
   }
-  p {
-    margin: 0;
-  }
   .intro {
     color: var(--_color-muted);
   }

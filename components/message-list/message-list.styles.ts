@@ -6,7 +6,6 @@ export default css`
     --_gap: var(--cw-message-list-gap, calc(var(--_space) * 2));
     --_padding: var(--cw-message-list-padding, calc(var(--_space) * 2));
   }
-  p { margin: 0; }
 
   .log {
     flex: 1 1 auto; min-block-size: 0; overflow-y: auto; overscroll-behavior: contain;
@@ -23,7 +22,7 @@ export default css`
   /* present while newer messages are held below the rendered window: coming into view moves it down */
   .newer { block-size: 1px; flex: none; }
 
-  .messages { list-style: none; margin: 0; padding: 0; margin-block-start: auto; }
+  .messages { list-style: none; padding: 0; margin-block-start: auto; }
   .item { margin-block-start: var(--_gap); }
   .item.grouped { margin-block-start: calc(var(--_space) / 2); }
   .messages > :first-child { margin-block-start: 0; }

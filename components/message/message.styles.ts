@@ -7,7 +7,6 @@ export default css`
     --_bubble-radius: var(--cw-message-radius, var(--_radius));
     --_rating-color: var(--cw-message-rating-color, var(--_color-primary));
   }
-  p, ul, dl, dd { margin: 0; }
   ul { padding: 0; list-style: none; }
   a { color: inherit; }
 

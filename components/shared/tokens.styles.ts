@@ -30,6 +30,7 @@ export const tokens = css`
   }
   :host([hidden]) { display: none !important; }
   *, ::before, ::after { box-sizing: inherit; }
+  h2, p, ul, ol, dl, dd { margin: 0; }
   .visually-hidden {
     position: absolute !important; inline-size: 1px; block-size: 1px; overflow: hidden;
     clip-path: inset(50%); white-space: nowrap; margin: -1px; padding: 0; border: 0;

@@ -37,7 +37,6 @@ export default css`
     background: var(--_color-surface-raised);
   }
   .heading { flex: 1; min-inline-size: 0; display: grid; gap: calc(var(--_space) / 2); padding-block-start: calc(var(--_space) / 2); }
-  h2, p { margin: 0; }
   [part=title] { font-size: 1.0625rem; line-height: 1.3; overflow-wrap: anywhere; }
   [part=status], [part=reply-time] { color: var(--_color-muted); font-size: 0.8125rem; line-height: 1.4; }
   [part=status] { display: flex; flex-wrap: wrap; align-items: center; gap: 0 calc(var(--_space) * 0.75); }
