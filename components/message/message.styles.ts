@@ -96,7 +96,8 @@ export default css`
   button { padding-inline: calc(var(--_space) * 1.5); background: var(--_color-surface); font-size: 1rem; }
   .meta button, .cancel { font-size: 0.875rem; }
   [data-answer-focus]:focus { outline: none; }
-  :is(a, button):focus-visible, [data-answer-focus]:focus-visible, .article:has(.article-link:focus-visible) {
+  /* the tokens ring every :focus-visible; an answer's focus target shows it only then, an article for its link */
+  [data-answer-focus]:focus-visible, .article:has(.article-link:focus-visible) {
     outline: var(--_focus-ring); outline-offset: 2px;
   }
   .mine .bubble :focus-visible { outline-color: currentColor; }
@@ -157,7 +158,7 @@ export default css`
   input[type='checkbox'] { inline-size: 1.5rem; block-size: 1.5rem; min-block-size: 0; margin: 0; accent-color: var(--_color-primary); }
   textarea { min-block-size: 5rem; resize: vertical; }
   :is(input, select, textarea)[aria-invalid='true'] { border-color: var(--_color-danger); }
-  :is(input, select, textarea):focus-visible { outline: var(--_focus-ring); outline-offset: 1px; }
+  :is(input, select, textarea):focus-visible { outline-offset: 1px; }
   .submit { align-self: flex-start; }
 
   .rating { display: inline-grid; place-items: center; padding: 0; line-height: 1; transition: transform var(--_duration); }
