@@ -138,7 +138,7 @@ export class CwMessageList extends LitElement {
             current.typing.available_name || current.typing.name || this.strings.someone)}</p>` : nothing}
         </div>
       </div>
-      ${this.away || !following ? html`<button part="jump-button" class="jump" type="button" @click=${this.#handleJump}>${
+      ${this.away || !following ? html`<button part="jump-button" class="jump" @click=${this.#handleJump}>${
         this.unseen ? this.strings.newMessages(this.unseen) : this.strings.jumpToLatest}</button>` : nothing}
       ${renderDropZone(this.#drop.active, this.strings.dropFiles)}`;
   }
@@ -169,7 +169,7 @@ export class CwMessageList extends LitElement {
         return html`<div part="state" class="state error">
           <p class="state-title">${this.strings.loadFailed}</p>
           ${current.error ? html`<p>${current.error.message}</p>` : nothing}
-          <button part="reload-button" type="button" @click=${this.#handleReload}>${this.strings.retry}</button>
+          <button part="reload-button" @click=${this.#handleReload}>${this.strings.retry}</button>
         </div>`;
       case 'ready':
         if (current.messages.length) return nothing;

@@ -155,7 +155,7 @@ function renderPending(message: ChatMessage, strings: Strings, cancel?: () => vo
     html`<li>${linkOrText(undefined, 'file pending', fileLabel(file.name, file.size, strings))}</li>`)}</ul>
     ${uploading ? html`<div part="upload" class="upload">
       ${message.delivery === 'sending' ? renderProgress(message.progress, strings) : nothing}
-      ${cancel ? html`<button part="cancel-button" class="cancel" type="button" @click=${cancel}>${strings.cancelUpload}</button>`
+      ${cancel ? html`<button part="cancel-button" class="cancel" @click=${cancel}>${strings.cancelUpload}</button>`
         : nothing}
     </div>` : nothing}`;
 }

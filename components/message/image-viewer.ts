@@ -59,12 +59,12 @@ export class ImageViewer implements ReactiveController {
       <div class="viewer-bar">
         ${several ? html`<p class="viewer-count">${strings.imageOf(this.#index + 1, this.#images.length)}</p>` : nothing}
         <a class="viewer-original" href=${image.src} target="_blank" rel="noopener noreferrer">${strings.openOriginal}</a>
-        <button class="viewer-close" type="button" autofocus @click=${this.close}>${strings.closeImage}</button>
+        <button class="viewer-close" autofocus @click=${this.close}>${strings.closeImage}</button>
       </div>
       <img class="viewer-image" src=${image.src} alt=${image.name} decoding="async">
       ${several ? html`<div class="viewer-steps">
-        <button class="viewer-previous" type="button" @click=${() => this.#step(-1)}>${strings.previousImage}</button>
-        <button class="viewer-next" type="button" @click=${() => this.#step(1)}>${strings.nextImage}</button>
+        <button class="viewer-previous" @click=${() => this.#step(-1)}>${strings.previousImage}</button>
+        <button class="viewer-next" @click=${() => this.#step(1)}>${strings.nextImage}</button>
       </div>` : nothing}
     </dialog>`;
   }

@@ -130,8 +130,8 @@ export class CwMessage extends LitElement {
     return html`<span part="status" class="status ${delivery}">${this.strings.delivery[delivery]}</span>
       ${failed && message.error ? html`<span class="error">${message.error}</span>` : nothing}
       ${canAct ? html`<span class="actions">
-        <button part="retry-button" type="button" @click=${this.#handleRetry}>${this.strings.retrySend}</button>
-        <button part="discard-button" type="button" @click=${this.#handleDiscard}>${this.strings.discard}</button>
+        <button part="retry-button" @click=${this.#handleRetry}>${this.strings.retrySend}</button>
+        <button part="discard-button" @click=${this.#handleDiscard}>${this.strings.discard}</button>
       </span>` : nothing}`;
   }
 

@@ -56,7 +56,7 @@ function renderScale(message: ChatMessage, context: InteractiveContext) {
       const label = ratingLabel(rating, star, strings);
       const chosen = answer.chosen ?? 0;
       const lit = star ? rating <= chosen : rating === chosen;
-      return html`<button type="button" class="rating ${lit ? 'chosen' : ''}" aria-label=${label} title=${label}
+      return html`<button class="rating ${lit ? 'chosen' : ''}" aria-label=${label} title=${label}
         ?disabled=${disabled} aria-disabled=${busyDisabled(context)}
         @click=${() => sendAnswer(message, context, (session, id) => session.rate(id, rating), rating)}>${renderSymbol(rating, star)}</button>`;
     })}
