@@ -120,9 +120,11 @@ export class AttachmentView {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     const shown = (message.attachments ?? []).filter((item) => item.file_type === 'image'
       && httpUrl(item.data_url) && !this.#broken.has(keyOf(item)));
+    const index = shown.indexOf(attachment);
+    if (index < 0) return; // marked broken since it was drawn: the link opens the file
     const images: ViewerImage[] = shown.map((item) => ({ src: httpUrl(item.data_url)!, name: attachmentName(item, strings) }));
     event.preventDefault();
-    this.#viewer.show(images, shown.indexOf(attachment), event.currentTarget as HTMLElement);
+    this.#viewer.show(images, index, event.currentTarget as HTMLElement);
   }
 }
 

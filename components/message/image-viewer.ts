@@ -24,10 +24,10 @@ export class ImageViewer implements ReactiveController {
     (this.#host = host).addController(this);
   }
 
+  /** Shows `images[index]`, an index into the list. */
   show(images: readonly ViewerImage[], index: number, opener?: HTMLElement): void {
-    if (!images.length) return;
     this.#images = images;
-    this.#index = Math.min(Math.max(index, 0), images.length - 1);
+    this.#index = index;
     this.#opener = opener;
     this.#showing = this.#opening = true;
     this.#host.requestUpdate();
