@@ -68,7 +68,7 @@ export class CwLauncher extends LitElement {
     const action = open ? strings.closeChat : this.label || strings.openChat;
     const number = new Intl.NumberFormat(strings.$locale);
     return html`
-      <button part="button" aria-expanded=${open ? 'true' : 'false'}
+      <button part="button" aria-expanded=${open}
         aria-label=${unread > 0 ? `${action}, ${strings.unread(unread)}` : action} @click=${this.#handleClick}>
         <span part="icon">
           ${open ? html`<slot name="close-icon">${closeIcon}</slot>` : html`<slot name="icon">${chatIcon}</slot>`}

@@ -51,7 +51,7 @@ function renderScale(message: ChatMessage, context: InteractiveContext) {
   const star = isStar(message);
   const disabled = !answerable(message, context);
   return html`<div class="csat ${star ? 'stars' : 'emojis'}" role="group" aria-label=${strings.csatLabel}
-      aria-busy=${answer.pending ? 'true' : 'false'} aria-describedby=${describedByError(context)}>
+      aria-busy=${answer.pending} aria-describedby=${describedByError(context)}>
     ${RATINGS.map((rating) => {
       const label = ratingLabel(rating, star, strings);
       const chosen = answer.chosen ?? 0;

@@ -19,7 +19,7 @@ const AUTOCOMPLETE: Partial<Record<FormField['kind'], string>> = { email: 'email
 function renderControl(field: FormField, index: number, context: InteractiveContext, disabled: boolean) {
   const error = context.answer.fieldErrors.get(index);
   const id = controlId(index);
-  const invalid = error ? 'true' : 'false';
+  const invalid = !!error;
   const describedBy = error ? errorId(index) : nothing;
   const clear = () => context.answer.clearFieldError(index);
   switch (field.kind) {
@@ -93,7 +93,7 @@ export function renderFieldsForm(
   message: ChatMessage, fields: FormField[], context: InteractiveContext, buttonLabel: string, send: SendValues,
 ) {
   const disabled = !answerable(message, context);
-  return html`<form class="form" novalidate aria-busy=${context.answer.pending ? 'true' : 'false'}
+  return html`<form class="form" novalidate aria-busy=${context.answer.pending}
       @submit=${(event: SubmitEvent) => submit(event, message, fields, context, send)}>
     ${fields.map((field, index) => renderField(field, index, context, disabled))}
     <button type="submit" class="submit" ?disabled=${disabled} aria-disabled=${busyDisabled(context)}
