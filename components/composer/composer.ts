@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, svg, type PropertyDeclarations } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextConsumer } from '@lit/context';
 import { stringsContext } from '../shared/context.js';
 import { SessionController } from '../shared/session-controller.js';
@@ -128,7 +127,7 @@ export class CwComposer extends LitElement {
   override render() {
     const reason = this.#blockedReason();
     const inactive = this.#inactive();
-    const describedBy = reason ? 'reason' : this.failed ? 'error' : undefined;
+    const describedBy = reason ? 'reason' : this.failed ? 'error' : nothing;
     const files = this.#files?.files ?? [];
     const { refusals = [], added = 0 } = this.#files ?? {};
     // rows: for browsers without `field-sizing: content` (where rows are ignored), one row per line
@@ -137,7 +136,7 @@ export class CwComposer extends LitElement {
         ${reason ? html`<p id="reason" part="reason" class="reason">${reason}</p>` : nothing}
         <label class="visually-hidden" for="input">${this.strings.messageLabel}</label>
         <textarea id="input" part="input" rows=${this.draft.split('\n').length} .value=${this.draft} ?disabled=${inactive}
-          placeholder=${this.placeholder || this.strings.messagePlaceholder} aria-describedby=${ifDefined(describedBy)}
+          placeholder=${this.placeholder || this.strings.messagePlaceholder} aria-describedby=${describedBy}
           @input=${this.#handleInput} @keydown=${this.#handleKeydown} @blur=${this.#handleBlur}
           @paste=${this.#handlePaste}></textarea>
         <button part="attach-button" class="attach" type="button" ?disabled=${inactive} @click=${this.#handleAttachClick}>

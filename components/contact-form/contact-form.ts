@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextConsumer } from '@lit/context';
 import { ApiError } from '../../services/api-error.js';
 import type { ChatSession } from '../../services/chat-session.js';
@@ -122,8 +121,8 @@ export class CwContactForm extends LitElement {
           ${required ? html`<span class="mark">${this.strings.requiredMark}</span>` : nothing}
         </label>
         <input part="input" id=${id} name=${field.id} type=${field.builtIn?.type ?? 'text'} ?required=${required}
-          autocomplete=${ifDefined(field.builtIn?.autocomplete)} aria-invalid=${!!error}
-          aria-describedby=${ifDefined(error ? `${id}-error` : undefined)} .value=${this.values[field.id] ?? ''}
+          autocomplete=${field.builtIn?.autocomplete ?? nothing} aria-invalid=${!!error}
+          aria-describedby=${error ? `${id}-error` : nothing} .value=${this.values[field.id] ?? ''}
           @input=${this.#handleInput} />
         ${error ? html`<p part="error" id="${id}-error" class="error">${error}</p>` : nothing}
       </div>`;
