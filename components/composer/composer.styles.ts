@@ -36,13 +36,11 @@ export default css`
     cursor: not-allowed;
     background: var(--_color-surface-raised);
   }
-  /* send, attach and remove: round 44 px icon buttons */
+  /* send, attach and remove: round icon buttons, 44 px by the tokens' minimum */
   button {
     flex: none;
     display: inline-grid;
     place-items: center;
-    inline-size: 44px;
-    block-size: 44px;
     padding: 0;
     border: 0;
     border-radius: 50%;

@@ -8,7 +8,7 @@ export default css`
   }
 
   .log {
-    flex: 1 1 auto; min-block-size: 0; overflow-y: auto; overscroll-behavior: contain;
+    flex: auto; min-block-size: 0; overflow-y: auto; overscroll-behavior: contain;
     /* the list keeps its own place when older messages are prepended (see ScrollController) */
     overflow-anchor: none;
     background: var(--_color-surface);

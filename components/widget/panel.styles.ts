@@ -63,7 +63,7 @@ export default css`
 
   [part=body] { flex: 1; min-block-size: 0; display: flex; flex-direction: column; }
   cw-contact-form { min-block-size: 0; overflow: auto; border-block-end: 1px solid var(--_color-border); }
-  cw-message-list { flex: 1 1 0; min-block-size: 0; }
+  cw-message-list { flex: 1 1 0; }
   cw-composer { flex: none; }
 
   @media (max-width: 600px) {
