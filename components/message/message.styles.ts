@@ -165,14 +165,13 @@ export default css`
   .emojis .rating { border-radius: 50%; font-size: 1.5rem; }
   .emojis .rating:hover:not(:disabled), .emojis .rating.chosen { border-color: var(--_rating-color); transform: scale(1.1); }
   .stars .rating { border-color: transparent; background: transparent; color: var(--_color-muted); }
-  .star { inline-size: 1.75rem; block-size: 1.75rem; fill: none; stroke: currentColor; stroke-width: 1.5; stroke-linejoin: round; }
+  /* a star is filled where its rating (or the rated symbols' span) sets --_star-fill */
+  .star { inline-size: 1.75rem; block-size: 1.75rem; fill: var(--_star-fill, none); stroke: currentColor; stroke-width: 1.5; stroke-linejoin: round; }
   /* stars light up to the one under the pointer or focus, then the ones after it go dark again */
-  .stars:is(:hover, :focus-within) .rating:not(:disabled), .stars .rating.chosen { color: var(--_rating-color); }
-  .stars .rating:is(:hover, :focus-visible) ~ .rating:not(.chosen) { color: var(--_color-muted); }
-  .stars:is(:hover, :focus-within) .rating:not(:disabled) .star, .stars .rating.chosen .star { fill: currentColor; }
-  .stars .rating:is(:hover, :focus-visible) ~ .rating:not(.chosen) .star { fill: none; }
+  .stars:is(:hover, :focus-within) .rating:not(:disabled), .stars .rating.chosen { color: var(--_rating-color); --_star-fill: currentColor; }
+  .stars .rating:is(:hover, :focus-visible) ~ .rating:not(.chosen) { color: var(--_color-muted); --_star-fill: none; }
   .rated-symbols { display: inline-flex; color: var(--_rating-color); }
   .rated-symbols .emoji { font-size: 1.5rem; }
   .rated-symbols .star { inline-size: 1.25rem; block-size: 1.25rem; }
-  .rated-symbols .filled .star { fill: currentColor; }
+  .rated-symbols .filled { --_star-fill: currentColor; }
 `;
