@@ -416,11 +416,12 @@ export class CwWidget extends LitElement {
     if (!this.isOpen) this.#launcher?.focus();
   }
 
+  /** The inner `<cw-chat>`, rendered by the widget's first update (which waits until it is connected). */
   async #ready(): Promise<CwChat> {
     await this.updateComplete;
-    if (!this.#chat) throw new Error('The widget has not rendered yet');
-    await this.#chat.updateComplete;
-    return this.#chat;
+    const chat = this.#chat!;
+    await chat.updateComplete;
+    return chat;
   }
 
   /** While the panel is open, a re-render each minute keeps "Away · Back at …" true across an opening time. */
