@@ -3,7 +3,7 @@ import type { PropertyDeclarations } from 'lit';
 
 /** The chat's language: its `locale`, else the nearest `lang` in its tree (a shadow root stops the search). */
 export const localeOf = (element: Element & { locale: string }): string =>
-  element.locale || element.closest?.('[lang]')?.getAttribute('lang') || '';
+  element.locale || element.closest('[lang]')?.getAttribute('lang') || '';
 
 /**
  * The attributes `<cw-chat>` and `<cw-widget>` share; the widget hands each on to its inner `<cw-chat>`.
