@@ -20,10 +20,10 @@ import styles from './message-list.styles.js';
 
 const MESSAGE_PARTS = 'bubble,author,avatar,time,status,attachment,upload,cancel-button,viewer,retry-button,discard-button,activity';
 
-const NOTICE_TEXT = {
-  'history-gap': 'historyGap', 'catch-up-failed': 'catchUpFailed', 'outbox-expired': 'outboxExpired',
-  reconnecting: 'reconnecting', 'live-unavailable': 'liveUnavailable',
-} as const satisfies Record<ChatNotice, keyof Strings>;
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+
+/** A notice's text is the string named like the notice in camel case (`history-gap` → `historyGap`). */
+const noticeKey = (notice: ChatNotice) => notice.replace(/-./g, (dash) => dash[1].toUpperCase()) as CamelCase<ChatNotice>;
 
 /**
  * The active conversation as a live log: date separators, messages grouped by author, the contact's
@@ -158,7 +158,7 @@ export class CwMessageList extends LitElement {
   }
 
   #renderNotices(current: ChatState) {
-    return current.notices.map((notice) => html`<p part="notice" class="notice">${this.strings[NOTICE_TEXT[notice]]}</p>`);
+    return current.notices.map((notice) => html`<p part="notice" class="notice">${this.strings[noticeKey(notice)]}</p>`);
   }
 
   #renderPhase(current: ChatState) {
