@@ -1,10 +1,11 @@
-import { LitElement, html, nothing, svg, type PropertyDeclarations } from 'lit';
+import { LitElement, html, nothing, svg } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { stringsContext } from '../shared/context.js';
 import { SessionController } from '../shared/session-controller.js';
 import { en } from '../shared/english.js';
 import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { kebabAttributes } from '../shared/attributes.js';
 import { draftFor, type AttachmentDraft, type DraftFile, type FileRefusal } from '../shared/attachment-draft.js';
 import { dropZoneStyles, FileDropController, renderDropZone } from '../shared/file-drop.js';
 import { fileIcon, icon } from '../shared/icons.js';
@@ -54,16 +55,16 @@ export class CwComposer extends LitElement {
   static override styles = [tokens, styles, dropZoneStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
-  static override properties = {
+  // the manifest takes the attributes from the fields' JSDoc (`@attr`); kebabAttributes names them the same way
+  static override properties = kebabAttributes({
     placeholder: {},
     disabled: { type: Boolean, reflect: true },
     accept: {},
-    maxFileSize: { attribute: 'max-file-size' },
-    maxFiles: { type: Number, attribute: 'max-files' },
+    maxFileSize: {},
+    maxFiles: { type: Number },
     draft: { state: true },
     failed: { state: true },
-  } as PropertyDeclarations;
+  });
 
   /**
    * Hint in the empty box; the locale's default when empty.

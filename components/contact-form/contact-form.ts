@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { ApiError } from '../../services/api-error.js';
 import type { ChatSession } from '../../services/chat-session.js';
@@ -7,6 +7,7 @@ import { SessionController } from '../shared/session-controller.js';
 import { en } from '../shared/english.js';
 import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { kebabAttributes } from '../shared/attributes.js';
 import {
   BUILT_INS, fieldIdFor, isKnown, labelOf, parseFields, requiredIds, toAttributes, validate, type ContactField,
 } from './contact-fields.js';
@@ -42,17 +43,17 @@ export class CwContactForm extends LitElement {
   static override styles = [tokens, styles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
-  static override properties = {
+  // the manifest takes the attributes from the fields' JSDoc (`@attr`); kebabAttributes names them the same way
+  static override properties = kebabAttributes({
     fields: {},
-    requiredFields: { attribute: 'required-fields' },
+    requiredFields: {},
     required: { type: Boolean, reflect: true },
     values: { state: true },
     errors: { state: true },
     formError: { state: true },
     saving: { state: true },
     savedFor: { state: true },
-  } as PropertyDeclarations;
+  });
 
   /**
    * The fields to ask for, in order (see above). Default `name email`.

@@ -1,4 +1,4 @@
-import { LitElement, html, noChange, nothing, type PropertyDeclarations } from 'lit';
+import { LitElement, html, noChange, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ContextConsumer } from '@lit/context';
 import type { ChatMessage, ChatNotice, ChatState } from '../../services/conversation-store.js';
@@ -8,6 +8,7 @@ import { SessionController } from '../shared/session-controller.js';
 import { en } from '../shared/english.js';
 import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { kebabAttributes } from '../shared/attributes.js';
 import { draftFor } from '../shared/attachment-draft.js';
 import { dropZoneStyles, FileDropController, renderDropZone } from '../shared/file-drop.js';
 import '../message/message.js';
@@ -50,12 +51,12 @@ const noticeKey = (notice: ChatNotice) => notice.replace(/-./g, (dash) => dash[1
 export class CwMessageList extends LitElement {
   static override styles = [tokens, styles, dropZoneStyles];
 
-  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
-  static override properties = {
-    windowSize: { type: Number, attribute: 'window-size' },
+  // the manifest takes the attributes from the fields' JSDoc (`@attr`); kebabAttributes names them the same way
+  static override properties = kebabAttributes({
+    windowSize: { type: Number },
     away: { state: true },
     unseen: { state: true },
-  } as PropertyDeclarations;
+  });
 
   readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
   private get strings(): Strings {
