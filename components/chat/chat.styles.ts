@@ -1,7 +1,6 @@
 import { css } from 'lit';
 
 export default css`
-  :host { display: block; }
   :host([theme='light']) { --cw-color-scheme: light; }
   :host([theme='dark']) { --cw-color-scheme: dark; }
   [part=error] {

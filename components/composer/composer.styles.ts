@@ -3,7 +3,6 @@ import { css } from 'lit';
 // focus rings come from tokens (:focus-visible)
 export default css`
   :host {
-    display: block;
     position: relative;
     --_thumb-size: var(--cw-composer-thumb-size, 3rem);
   }

@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
 export default css`
-  :host {
-    display: block;
-  }
   form {
     display: grid;
     gap: var(--cw-contact-form-gap, calc(var(--_space) * 1.5));

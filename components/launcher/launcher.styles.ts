@@ -8,7 +8,6 @@ export default css`
     inset-block-end: var(--_offset);
     inset-inline-end: var(--_offset);
     z-index: var(--_z-index);
-    display: block;
     inline-size: max-content;
   }
   /* position="left|right" is physical on purpose (as Chatwoot's widget): it does not mirror in RTL. */

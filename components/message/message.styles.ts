@@ -3,7 +3,6 @@ import { css } from 'lit';
 // Declarations that several parts share sit in one rule for all of them; each part's own rule adds the rest.
 export default css`
   :host {
-    display: block;
     --_bubble-radius: var(--cw-message-radius, var(--_radius));
     --_rating-color: var(--cw-message-rating-color, var(--_color-primary));
   }

@@ -27,6 +27,7 @@ export const tokens = css`
     font-family: var(--cw-font-family, system-ui, sans-serif);
     font-size: var(--cw-font-size, 0.9375rem);
     color: var(--_color-text);
+    display: block;
   }
   :host([hidden]) { display: none !important; }
   *, ::before, ::after { box-sizing: inherit; }
