@@ -14,8 +14,6 @@ type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 const controlId = (index: number) => `field-${index}`;
 const errorId = (index: number) => `field-${index}-error`;
 
-const AUTOCOMPLETE: Partial<Record<FormField['kind'], string>> = { email: 'email', tel: 'tel' };
-
 function renderControl(field: FormField, index: number, context: InteractiveContext, disabled: boolean) {
   const error = context.answer.fieldErrors.get(index);
   const id = controlId(index);
@@ -36,7 +34,7 @@ function renderControl(field: FormField, index: number, context: InteractiveCont
       </select>`;
     default: // a checkbox too: its value attribute and placeholder do nothing, and a text field ignores `checked`
       return html`<input id=${id} name=${field.name} type=${field.kind} value=${field.initial} ?checked=${field.initial === 'true'}
-        placeholder=${field.placeholder || nothing} autocomplete=${AUTOCOMPLETE[field.kind] ?? nothing}
+        placeholder=${field.placeholder || nothing} autocomplete=${field.kind === 'email' || field.kind === 'tel' ? field.kind : nothing}
         ?required=${field.required} ?disabled=${disabled} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${clear}>`;
   }
 }
