@@ -93,9 +93,9 @@ export class CwComposer extends LitElement {
    */
   maxFiles = DEFAULT_MAX_FILES;
 
-  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
-  private get strings(): Strings {
-    return this.#strings.value ?? en;
+  readonly #stringsConsumer = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  get #strings(): Strings {
+    return this.#stringsConsumer.value ?? en;
   }
   private draft = '';
   private failed = false;
@@ -135,28 +135,28 @@ export class CwComposer extends LitElement {
     return html`
       <form part="form" @submit=${this.#handleSubmit}>
         ${reason ? html`<p id="reason" part="reason" class="reason">${reason}</p>` : nothing}
-        <label class="visually-hidden" for="input">${this.strings.messageLabel}</label>
+        <label class="visually-hidden" for="input">${this.#strings.messageLabel}</label>
         <textarea id="input" part="input" rows=${this.draft.split('\n').length} .value=${this.draft} ?disabled=${inactive}
-          placeholder=${this.placeholder || this.strings.messagePlaceholder} aria-describedby=${describedBy}
+          placeholder=${this.placeholder || this.#strings.messagePlaceholder} aria-describedby=${describedBy}
           @input=${this.#handleInput} @keydown=${this.#handleKeydown} @blur=${this.#handleBlur}
           @paste=${this.#handlePaste}></textarea>
         <button part="attach-button" class="attach" type="button" ?disabled=${inactive} @click=${this.#handleAttachClick}>
-          <span class="visually-hidden">${this.strings.attachFiles}</span>${icon(clipIcon, 'icon')}
+          <span class="visually-hidden">${this.#strings.attachFiles}</span>${icon(clipIcon, 'icon')}
         </button>
         <input class="file-input" type="file" multiple hidden tabindex="-1" accept=${this.accept || nothing}
           @change=${this.#handleInputChange}>
         <slot name="actions"></slot>
         <button part="send-button" class="send" type="submit" ?disabled=${!this.#canSend()} @mousedown=${keepFocus}>
-          <span class="visually-hidden">${this.strings.send}</span>${icon(sendIcon, 'icon')}
+          <span class="visually-hidden">${this.#strings.send}</span>${icon(sendIcon, 'icon')}
         </button>
-        ${files.length ? html`<ul part="files" class="files" aria-label=${this.strings.filesToSend}>
+        ${files.length ? html`<ul part="files" class="files" aria-label=${this.#strings.filesToSend}>
           ${files.map((item) => this.#renderFile(item))}</ul>` : nothing}
         ${refusals.length ? html`<div part="file-error" class="error file-error" role="alert">${refusals.map((refusal) =>
-          html`<p>${refusalText(refusal, this.strings)}</p>`)}</div>` : nothing}
-        <p class="visually-hidden" role="status">${added ? this.strings.filesAttached(added) : ''}</p>
-        ${this.failed ? html`<p id="error" part="error" class="error" role="alert">${this.strings.sendFailed}</p>` : nothing}
+          html`<p>${refusalText(refusal, this.#strings)}</p>`)}</div>` : nothing}
+        <p class="visually-hidden" role="status">${added ? this.#strings.filesAttached(added) : ''}</p>
+        ${this.failed ? html`<p id="error" part="error" class="error" role="alert">${this.#strings.sendFailed}</p>` : nothing}
       </form>
-      ${renderDropZone(this.#drop.active, this.strings.dropFiles)}`;
+      ${renderDropZone(this.#drop.active, this.#strings.dropFiles)}`;
   }
 
   #renderFile(item: DraftFile) {
@@ -165,14 +165,14 @@ export class CwComposer extends LitElement {
     return html`<li part="file" class="file">
       ${preview ? html`<img class="thumb" src=${preview} alt="">` : icon(fileIcon, 'thumb icon')}
       <span class="file-text"><bdi class="file-name">${name}</bdi>
-        <bdi class="file-size">${formatSize(size, this.strings.$locale)}</bdi></span>
-      <button part="remove-button" class="remove" type="button" value=${item.id} aria-label=${this.strings.removeFile(name)}
+        <bdi class="file-size">${formatSize(size, this.#strings.$locale)}</bdi></span>
+      <button part="remove-button" class="remove" type="button" value=${item.id} aria-label=${this.#strings.removeFile(name)}
         @click=${this.#handleRemove}>${icon(removeIcon, 'icon')}</button>
     </li>`;
   }
 
   #blockedReason(): string {
-    return this.#chat.state?.sendBlockedBy === 'contact-form' ? this.strings.contactFormFirst : '';
+    return this.#chat.state?.sendBlockedBy === 'contact-form' ? this.#strings.contactFormFirst : '';
   }
 
   /** Disabled, or blocked: nothing is typed, sent or taken. */

@@ -74,9 +74,9 @@ export class CwContactForm extends LitElement {
    */
   required = false;
 
-  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
-  private get strings(): Strings {
-    return this.#strings.value ?? en;
+  readonly #stringsConsumer = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  get #strings(): Strings {
+    return this.#stringsConsumer.value ?? en;
   }
   private values: Record<string, string> = {};
   private errors: Record<string, string> = {};
@@ -98,18 +98,18 @@ export class CwContactForm extends LitElement {
   }
 
   override render() {
-    if (this.#isComplete()) return this.#renderStatus(this.strings.saved);
+    if (this.#isComplete()) return this.#renderStatus(this.#strings.saved);
     const required = this.#requiredSet();
     return html`
-      <form part="form" novalidate aria-label=${this.strings.contactFormTitle} aria-describedby="intro" @submit=${this.#handleSubmit}>
-        <p id="intro" part="intro" class="intro">${this.strings.contactFormIntro}</p>
+      <form part="form" novalidate aria-label=${this.#strings.contactFormTitle} aria-describedby="intro" @submit=${this.#handleSubmit}>
+        <p id="intro" part="intro" class="intro">${this.#strings.contactFormIntro}</p>
         ${this.#visibleFields().map((field, index) => this.#renderField(field, index, required.has(field.id)))}
         ${this.formError ? html`<p part="error" class="error" role="alert">${this.formError}</p>` : nothing}
         <button part="submit-button" type="submit" ?disabled=${this.saving}>
-          ${this.saving ? this.strings.saving : this.strings.startChat}
+          ${this.saving ? this.#strings.saving : this.#strings.startChat}
         </button>
       </form>
-      ${this.#renderStatus(this.saving ? this.strings.saving : '')}`;
+      ${this.#renderStatus(this.saving ? this.#strings.saving : '')}`;
   }
 
   #renderField(field: ContactField, index: number, required: boolean) {
@@ -118,8 +118,8 @@ export class CwContactForm extends LitElement {
     return html`
       <div part="field" class="field">
         <label part="label" for=${id}>
-          ${labelOf(field, this.strings)}
-          ${required ? html`<span class="mark">${this.strings.requiredMark}</span>` : nothing}
+          ${labelOf(field, this.#strings)}
+          ${required ? html`<span class="mark">${this.#strings.requiredMark}</span>` : nothing}
         </label>
         <input part="input" id=${id} name=${field.id} type=${field.builtIn?.type ?? 'text'} ?required=${required}
           autocomplete=${field.builtIn?.autocomplete ?? nothing} aria-invalid=${!!error}
@@ -181,7 +181,7 @@ export class CwContactForm extends LitElement {
     const fields = this.#visibleFields();
     const hadFocus = this.matches(':focus-within');
     this.formError = '';
-    this.errors = validate(fields, this.values, this.#requiredSet(), this.strings);
+    this.errors = validate(fields, this.values, this.#requiredSet(), this.#strings);
     if (!Object.keys(this.errors).length) {
       this.saving = true;
       try {
@@ -209,10 +209,10 @@ export class CwContactForm extends LitElement {
     const visible = new Set(this.#visibleFields().map((field) => field.id));
     const ids = error instanceof ApiError && error.status === 422
       ? error.attributes.map(fieldIdFor).filter((id) => visible.has(id)) : [];
-    if (!ids.length) this.formError = this.strings.contactSaveFailed;
+    if (!ids.length) this.formError = this.#strings.contactSaveFailed;
     this.errors = Object.fromEntries(ids.map((id) => {
       const invalid = BUILT_INS[id]?.invalid;
-      return [id, invalid ? this.strings[invalid] : (error as ApiError).serverMessage ?? this.strings.contactSaveFailed];
+      return [id, invalid ? this.#strings[invalid] : (error as ApiError).serverMessage ?? this.#strings.contactSaveFailed];
     }));
   }
 }

@@ -55,14 +55,14 @@ export class CwLauncher extends LitElement {
 
   // A consumer re-renders the launcher when its value changes.
   readonly #host = new ContextConsumer(this, { context: chatContext, subscribe: true });
-  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
-  private get strings(): Strings {
-    return this.#strings.value ?? en;
+  readonly #stringsConsumer = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  get #strings(): Strings {
+    return this.#stringsConsumer.value ?? en;
   }
   readonly #chat = new SessionController(this);
 
   override render() {
-    const { strings } = this;
+    const strings = this.#strings;
     const open = this.#chat.state?.open ?? false;
     const unread = this.#chat.state?.unreadCount ?? 0;
     const showLabel = Boolean(this.label) && !open;
