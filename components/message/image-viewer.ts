@@ -34,7 +34,7 @@ export class ImageViewer implements ReactiveController {
   }
 
   /** Closes at once; the dialog's own `close` event (Escape) comes a task later and finds it closed. */
-  close = (): void => {
+  #close = (): void => {
     this.#dialog()?.close();
     this.#handleClose();
   };
@@ -59,7 +59,7 @@ export class ImageViewer implements ReactiveController {
       <div class="viewer-bar">
         ${several ? html`<p class="viewer-count">${strings.imageOf(this.#index + 1, this.#images.length)}</p>` : nothing}
         <a class="viewer-original" href=${image.src} target="_blank" rel="noopener noreferrer">${strings.openOriginal}</a>
-        <button class="viewer-close" autofocus @click=${this.close}>${strings.closeImage}</button>
+        <button class="viewer-close" autofocus @click=${this.#close}>${strings.closeImage}</button>
       </div>
       <img class="viewer-image" src=${image.src} alt=${image.name} decoding="async">
       ${several ? html`<div class="viewer-steps">
@@ -88,7 +88,7 @@ export class ImageViewer implements ReactiveController {
 
   /** A click on the dialog itself (not its content) is a click on the backdrop around it. */
   #handleBackdropClick = (event: MouseEvent): void => {
-    if (event.target === event.currentTarget) this.close();
+    if (event.target === event.currentTarget) this.#close();
   };
 
   #handleClose = (): void => {
