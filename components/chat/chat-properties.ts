@@ -3,17 +3,17 @@ import type { PropertyDeclarations } from 'lit';
 
 /** The chat's language: its `locale`, else the nearest `lang` in its tree (a shadow root stops the search). */
 export const localeOf = (element: Element & { locale: string }): string =>
-  element.locale || element.closest?.('[lang]')?.getAttribute('lang') || '';
+  element.locale || element.closest?.('[lang]')?.getAttribute('lang') || ''; // no closest() in server rendering
 
 /**
  * The attributes `<cw-chat>` and `<cw-widget>` share; the widget hands each on to its inner `<cw-chat>`.
- * Without an `attribute`, a property's attribute is its name in lower case.
+ * Without an `attribute`, a property's attribute is its name in kebab case (`kebabAttributes`).
  */
 export const chatProperties = {
-  baseUrl: { attribute: 'base-url' },
+  baseUrl: {},
   inbox: {},
   identifier: {},
-  identifierHash: { attribute: 'identifier-hash' },
+  identifierHash: {},
   name: {},
   email: {},
   phone: {},
@@ -22,6 +22,6 @@ export const chatProperties = {
   isOpen: { type: Boolean, reflect: true, attribute: 'open' },
   theme: { reflect: true },
   contactMode: { attribute: 'contact' },
-  unreadInTitle: { type: Boolean, attribute: 'unread-in-title' },
-  notifySound: { type: Boolean, attribute: 'notify-sound' },
+  unreadInTitle: { type: Boolean },
+  notifySound: { type: Boolean },
 } satisfies PropertyDeclarations;

@@ -1,7 +1,6 @@
 import { css } from 'lit';
 
 export default css`
-  :host { display: block; }
   :host([theme='light']) { --cw-color-scheme: light; }
   :host([theme='dark']) { --cw-color-scheme: dark; }
   [part=error] {
@@ -11,9 +10,4 @@ export default css`
     background: var(--_color-surface); color: var(--_color-text);
   }
   [part=error] strong { color: var(--_color-danger); }
-  button {
-    min-block-size: 44px; min-inline-size: 44px; padding-inline: calc(var(--_space) * 2);
-    border: 1px solid var(--_color-border); border-radius: calc(var(--_radius) / 2);
-    background: var(--_color-surface-raised); color: var(--_color-text); font: inherit; cursor: pointer;
-  }
 `;

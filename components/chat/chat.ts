@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import type { ChatSession } from '../../services/chat-session.js';
 import type { CableStatus } from '../../services/cable-connection.js';
@@ -11,6 +11,7 @@ import type { NotificationSound } from '../shared/notification-sound.js';
 import { TitleBadge } from '../shared/title-badge.js';
 import { en, loadStrings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { kebabAttributes } from '../shared/attributes.js';
 import { chatProperties, localeOf } from './chat-properties.js';
 import styles from './chat.styles.js';
 
@@ -37,8 +38,8 @@ const loadSessionModule = () => import('../shared/page-lifecycle.js');
 export class CwChat extends LitElement implements ChatHost {
   static override styles = [tokens, styles];
 
-  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
-  static override properties = { ...chatProperties, panelId: { attribute: 'panel-id' } } as PropertyDeclarations;
+  // the manifest takes the attributes from the fields' JSDoc (`@attr`); kebabAttributes names them the same way
+  static override properties = kebabAttributes({ ...chatProperties, panelId: {} });
 
   /**
    * Chatwoot's address, e.g. `https://chat.example.com`.

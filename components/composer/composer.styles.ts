@@ -3,7 +3,6 @@ import { css } from 'lit';
 // focus rings come from tokens (:focus-visible)
 export default css`
   :host {
-    display: block;
     position: relative;
     --_thumb-size: var(--cw-composer-thumb-size, 3rem);
   }
@@ -16,9 +15,6 @@ export default css`
     border-block-start: 1px solid var(--_color-border);
     background: var(--_color-surface);
   }
-  p {
-    margin: 0;
-  }
   textarea {
     flex: 1 1 10rem;
     min-inline-size: 0;
@@ -29,11 +25,6 @@ export default css`
     resize: none;
     margin: 0;
     padding: calc(var(--_space) * 1.25) calc(var(--_space) * 1.5);
-    border: 1px solid var(--_color-border);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_color-surface);
-    color: var(--_color-text);
-    font: inherit;
     line-height: 1.4;
   }
   textarea::placeholder {
@@ -44,19 +35,16 @@ export default css`
     cursor: not-allowed;
     background: var(--_color-surface-raised);
   }
-  /* send, attach and remove: round 44 px icon buttons */
+  /* send, attach and remove: round icon buttons, 44 px by the tokens' minimum */
   button {
     flex: none;
     display: inline-grid;
     place-items: center;
-    inline-size: 44px;
-    block-size: 44px;
     padding: 0;
     border: 0;
     border-radius: 50%;
     background: transparent;
     color: var(--_color-muted);
-    cursor: pointer;
   }
   button:disabled {
     opacity: 0.5;
@@ -95,7 +83,6 @@ export default css`
     display: flex;
     gap: var(--_space);
     overflow-x: auto;
-    margin: 0;
     padding: 0 0 2px;
     list-style: none;
   }

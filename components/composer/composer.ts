@@ -1,13 +1,14 @@
-import { LitElement, html, nothing, svg, type PropertyDeclarations } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { LitElement, html, nothing, svg } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { stringsContext } from '../shared/context.js';
 import { SessionController } from '../shared/session-controller.js';
 import { en } from '../shared/english.js';
 import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { kebabAttributes } from '../shared/attributes.js';
 import { draftFor, type AttachmentDraft, type DraftFile, type FileRefusal } from '../shared/attachment-draft.js';
 import { dropZoneStyles, FileDropController, renderDropZone } from '../shared/file-drop.js';
+import { fileIcon, icon } from '../shared/icons.js';
 import { formatSize } from '../message/message-parts.js';
 import { DEFAULT_MAX_FILES, fileCheck, parseFileSize } from './file-rules.js';
 import styles from './composer.styles.js';
@@ -17,7 +18,6 @@ const keepFocus = (event: MouseEvent) => event.preventDefault();
 const sendIcon = svg`<path d="M3.4 20.4 21 12 3.4 3.6 3.4 10.2 15 12 3.4 13.8z" fill="currentColor"/>`;
 const clipIcon = svg`<path d="M16.5 6.5 8.6 14.4a1.9 1.9 0 0 0 2.7 2.7l8-8a3.8 3.8 0 0 0-5.4-5.4l-8 8a5.7 5.7 0 0 0 8 8l7.2-7.2"
   fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`;
-const fileIcon = svg`<path d="M6 2h8l5 5v15H6z M14 2v5h5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>`;
 const removeIcon = svg`<path d="M6 6l12 12M18 6 6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`;
 
 /**
@@ -55,16 +55,16 @@ export class CwComposer extends LitElement {
   static override styles = [tokens, styles, dropZoneStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
-  static override properties = {
+  // the manifest takes the attributes from the fields' JSDoc (`@attr`); kebabAttributes names them the same way
+  static override properties = kebabAttributes({
     placeholder: {},
     disabled: { type: Boolean, reflect: true },
     accept: {},
-    maxFileSize: { attribute: 'max-file-size' },
-    maxFiles: { type: Number, attribute: 'max-files' },
+    maxFileSize: {},
+    maxFiles: { type: Number },
     draft: { state: true },
     failed: { state: true },
-  } as PropertyDeclarations;
+  });
 
   /**
    * Hint in the empty box; the locale's default when empty.
@@ -93,9 +93,9 @@ export class CwComposer extends LitElement {
    */
   maxFiles = DEFAULT_MAX_FILES;
 
-  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
-  private get strings(): Strings {
-    return this.#strings.value ?? en;
+  readonly #stringsConsumer = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  get #strings(): Strings {
+    return this.#stringsConsumer.value ?? en;
   }
   private draft = '';
   private failed = false;
@@ -128,51 +128,51 @@ export class CwComposer extends LitElement {
   override render() {
     const reason = this.#blockedReason();
     const inactive = this.#inactive();
-    const describedBy = reason ? 'reason' : this.failed ? 'error' : undefined;
+    const describedBy = reason ? 'reason' : this.failed ? 'error' : nothing;
     const files = this.#files?.files ?? [];
     const { refusals = [], added = 0 } = this.#files ?? {};
     // rows: for browsers without `field-sizing: content` (where rows are ignored), one row per line
     return html`
       <form part="form" @submit=${this.#handleSubmit}>
         ${reason ? html`<p id="reason" part="reason" class="reason">${reason}</p>` : nothing}
-        <label class="visually-hidden" for="input">${this.strings.messageLabel}</label>
+        <label class="visually-hidden" for="input">${this.#strings.messageLabel}</label>
         <textarea id="input" part="input" rows=${this.draft.split('\n').length} .value=${this.draft} ?disabled=${inactive}
-          placeholder=${this.placeholder || this.strings.messagePlaceholder} aria-describedby=${ifDefined(describedBy)}
+          placeholder=${this.placeholder || this.#strings.messagePlaceholder} aria-describedby=${describedBy}
           @input=${this.#handleInput} @keydown=${this.#handleKeydown} @blur=${this.#handleBlur}
           @paste=${this.#handlePaste}></textarea>
         <button part="attach-button" class="attach" type="button" ?disabled=${inactive} @click=${this.#handleAttachClick}>
-          <span class="visually-hidden">${this.strings.attachFiles}</span><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${clipIcon}</svg>
+          <span class="visually-hidden">${this.#strings.attachFiles}</span>${icon(clipIcon, 'icon')}
         </button>
         <input class="file-input" type="file" multiple hidden tabindex="-1" accept=${this.accept || nothing}
           @change=${this.#handleInputChange}>
         <slot name="actions"></slot>
         <button part="send-button" class="send" type="submit" ?disabled=${!this.#canSend()} @mousedown=${keepFocus}>
-          <span class="visually-hidden">${this.strings.send}</span><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${sendIcon}</svg>
+          <span class="visually-hidden">${this.#strings.send}</span>${icon(sendIcon, 'icon')}
         </button>
-        ${files.length ? html`<ul part="files" class="files" aria-label=${this.strings.filesToSend}>
+        ${files.length ? html`<ul part="files" class="files" aria-label=${this.#strings.filesToSend}>
           ${files.map((item) => this.#renderFile(item))}</ul>` : nothing}
         ${refusals.length ? html`<div part="file-error" class="error file-error" role="alert">${refusals.map((refusal) =>
-          html`<p>${refusalText(refusal, this.strings)}</p>`)}</div>` : nothing}
-        <p class="visually-hidden" role="status">${added ? this.strings.filesAttached(added) : ''}</p>
-        ${this.failed ? html`<p id="error" part="error" class="error" role="alert">${this.strings.sendFailed}</p>` : nothing}
+          html`<p>${refusalText(refusal, this.#strings)}</p>`)}</div>` : nothing}
+        <p class="visually-hidden" role="status">${added ? this.#strings.filesAttached(added) : ''}</p>
+        ${this.failed ? html`<p id="error" part="error" class="error" role="alert">${this.#strings.sendFailed}</p>` : nothing}
       </form>
-      ${renderDropZone(this.#drop.active, this.strings.dropFiles)}`;
+      ${renderDropZone(this.#drop.active, this.#strings.dropFiles)}`;
   }
 
   #renderFile(item: DraftFile) {
     const preview = this.#files?.previewUrl(item);
     const { name, size } = item.file;
     return html`<li part="file" class="file">
-      ${preview ? html`<img class="thumb" src=${preview} alt="">` : html`<svg class="thumb icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${fileIcon}</svg>`}
+      ${preview ? html`<img class="thumb" src=${preview} alt="">` : icon(fileIcon, 'thumb icon')}
       <span class="file-text"><bdi class="file-name">${name}</bdi>
-        <bdi class="file-size">${formatSize(size, this.strings.$locale)}</bdi></span>
-      <button part="remove-button" class="remove" type="button" value=${item.id} aria-label=${this.strings.removeFile(name)}
-        @click=${this.#handleRemove}><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${removeIcon}</svg></button>
+        <bdi class="file-size">${formatSize(size, this.#strings.$locale)}</bdi></span>
+      <button part="remove-button" class="remove" type="button" value=${item.id} aria-label=${this.#strings.removeFile(name)}
+        @click=${this.#handleRemove}>${icon(removeIcon, 'icon')}</button>
     </li>`;
   }
 
   #blockedReason(): string {
-    return this.#chat.state?.sendBlockedBy === 'contact-form' ? this.strings.contactFormFirst : '';
+    return this.#chat.state?.sendBlockedBy === 'contact-form' ? this.#strings.contactFormFirst : '';
   }
 
   /** Disabled, or blocked: nothing is typed, sent or taken. */

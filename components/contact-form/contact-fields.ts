@@ -2,6 +2,7 @@
 // attributes Chatwoot's PATCH contact takes. Plain functions, no DOM.
 import type { ContactAttributes, PublicContact } from '../../services/types.js';
 import type { Strings } from '../shared/strings.js';
+import { EMAIL_FORMAT } from '../message/interactive/form-fields.js';
 
 /** What differs between the contact's own fields: the input, the contact attribute, the format check. */
 interface BuiltIn {
@@ -12,10 +13,10 @@ interface BuiltIn {
   invalid?: 'invalidEmail' | 'invalidPhone';
 }
 
-// Chatwoot's own checks: anything@anything for e-mail (a dot is asked for here too), E.164 for phones
+// Chatwoot's own checks: anything@anything for e-mail (a dot is asked for here too, as in a form message), E.164 for phones
 export const BUILT_INS: Readonly<Record<string, BuiltIn>> = {
   name: { type: 'text', autocomplete: 'name', attribute: 'name' },
-  email: { type: 'email', autocomplete: 'email', attribute: 'email', format: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, invalid: 'invalidEmail' },
+  email: { type: 'email', autocomplete: 'email', attribute: 'email', format: EMAIL_FORMAT, invalid: 'invalidEmail' },
   phone: { type: 'tel', autocomplete: 'tel', attribute: 'phone_number', format: /^\+[1-9]\d{1,14}$/, invalid: 'invalidPhone' },
 };
 

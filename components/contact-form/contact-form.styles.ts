@@ -1,16 +1,10 @@
 import { css } from 'lit';
 
 export default css`
-  :host {
-    display: block;
-  }
   form {
     display: grid;
     gap: var(--cw-contact-form-gap, calc(var(--_space) * 1.5));
     padding: calc(var(--_space) * 2);
-  }
-  p {
-    margin: 0;
   }
   .intro {
     color: var(--_color-muted);
@@ -30,14 +24,8 @@ export default css`
   }
   input {
     inline-size: 100%;
-    min-block-size: 44px;
     margin: 0;
     padding: var(--_space) calc(var(--_space) * 1.5);
-    border: 1px solid var(--_color-border);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_color-surface);
-    color: var(--_color-text);
-    font: inherit;
   }
   input[aria-invalid='true'] {
     border-color: var(--_color-danger);
@@ -48,16 +36,10 @@ export default css`
   }
   button {
     justify-self: start;
-    min-inline-size: 44px;
-    min-block-size: 44px;
-    padding-inline: calc(var(--_space) * 2);
     border: 0;
-    border-radius: calc(var(--_radius) / 2);
     background: var(--_color-primary);
     color: var(--_color-on-primary);
-    font: inherit;
     font-weight: 600;
-    cursor: pointer;
   }
   button:disabled {
     opacity: 0.6;

@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { ApiError } from '../../services/api-error.js';
 import type { ChatSession } from '../../services/chat-session.js';
@@ -8,6 +7,7 @@ import { SessionController } from '../shared/session-controller.js';
 import { en } from '../shared/english.js';
 import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { kebabAttributes } from '../shared/attributes.js';
 import {
   BUILT_INS, fieldIdFor, isKnown, labelOf, parseFields, requiredIds, toAttributes, validate, type ContactField,
 } from './contact-fields.js';
@@ -43,17 +43,17 @@ export class CwContactForm extends LitElement {
   static override styles = [tokens, styles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
-  static override properties = {
+  // the manifest takes the attributes from the fields' JSDoc (`@attr`); kebabAttributes names them the same way
+  static override properties = kebabAttributes({
     fields: {},
-    requiredFields: { attribute: 'required-fields' },
+    requiredFields: {},
     required: { type: Boolean, reflect: true },
     values: { state: true },
     errors: { state: true },
     formError: { state: true },
     saving: { state: true },
     savedFor: { state: true },
-  } as PropertyDeclarations;
+  });
 
   /**
    * The fields to ask for, in order (see above). Default `name email`.
@@ -74,9 +74,9 @@ export class CwContactForm extends LitElement {
    */
   required = false;
 
-  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
-  private get strings(): Strings {
-    return this.#strings.value ?? en;
+  readonly #stringsConsumer = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  get #strings(): Strings {
+    return this.#stringsConsumer.value ?? en;
   }
   private values: Record<string, string> = {};
   private errors: Record<string, string> = {};
@@ -98,18 +98,18 @@ export class CwContactForm extends LitElement {
   }
 
   override render() {
-    if (this.#isComplete()) return this.#renderStatus(this.strings.saved);
+    if (this.#isComplete()) return this.#renderStatus(this.#strings.saved);
     const required = this.#requiredSet();
     return html`
-      <form part="form" novalidate aria-label=${this.strings.contactFormTitle} aria-describedby="intro" @submit=${this.#handleSubmit}>
-        <p id="intro" part="intro" class="intro">${this.strings.contactFormIntro}</p>
+      <form part="form" novalidate aria-label=${this.#strings.contactFormTitle} aria-describedby="intro" @submit=${this.#handleSubmit}>
+        <p id="intro" part="intro" class="intro">${this.#strings.contactFormIntro}</p>
         ${this.#visibleFields().map((field, index) => this.#renderField(field, index, required.has(field.id)))}
         ${this.formError ? html`<p part="error" class="error" role="alert">${this.formError}</p>` : nothing}
         <button part="submit-button" type="submit" ?disabled=${this.saving}>
-          ${this.saving ? this.strings.saving : this.strings.startChat}
+          ${this.saving ? this.#strings.saving : this.#strings.startChat}
         </button>
       </form>
-      ${this.#renderStatus(this.saving ? this.strings.saving : '')}`;
+      ${this.#renderStatus(this.saving ? this.#strings.saving : '')}`;
   }
 
   #renderField(field: ContactField, index: number, required: boolean) {
@@ -118,12 +118,12 @@ export class CwContactForm extends LitElement {
     return html`
       <div part="field" class="field">
         <label part="label" for=${id}>
-          ${labelOf(field, this.strings)}
-          ${required ? html`<span class="mark">${this.strings.requiredMark}</span>` : nothing}
+          ${labelOf(field, this.#strings)}
+          ${required ? html`<span class="mark">${this.#strings.requiredMark}</span>` : nothing}
         </label>
         <input part="input" id=${id} name=${field.id} type=${field.builtIn?.type ?? 'text'} ?required=${required}
-          autocomplete=${ifDefined(field.builtIn?.autocomplete)} aria-invalid=${!!error}
-          aria-describedby=${ifDefined(error ? `${id}-error` : undefined)} .value=${this.values[field.id] ?? ''}
+          autocomplete=${field.builtIn?.autocomplete ?? nothing} aria-invalid=${!!error}
+          aria-describedby=${error ? `${id}-error` : nothing} .value=${this.values[field.id] ?? ''}
           @input=${this.#handleInput} />
         ${error ? html`<p part="error" id="${id}-error" class="error">${error}</p>` : nothing}
       </div>`;
@@ -181,7 +181,7 @@ export class CwContactForm extends LitElement {
     const fields = this.#visibleFields();
     const hadFocus = this.matches(':focus-within');
     this.formError = '';
-    this.errors = validate(fields, this.values, this.#requiredSet(), this.strings);
+    this.errors = validate(fields, this.values, this.#requiredSet(), this.#strings);
     if (!Object.keys(this.errors).length) {
       this.saving = true;
       try {
@@ -209,10 +209,10 @@ export class CwContactForm extends LitElement {
     const visible = new Set(this.#visibleFields().map((field) => field.id));
     const ids = error instanceof ApiError && error.status === 422
       ? error.attributes.map(fieldIdFor).filter((id) => visible.has(id)) : [];
-    if (!ids.length) this.formError = this.strings.contactSaveFailed;
+    if (!ids.length) this.formError = this.#strings.contactSaveFailed;
     this.errors = Object.fromEntries(ids.map((id) => {
       const invalid = BUILT_INS[id]?.invalid;
-      return [id, invalid ? this.strings[invalid] : (error as ApiError).serverMessage ?? this.strings.contactSaveFailed];
+      return [id, invalid ? this.#strings[invalid] : (error as ApiError).serverMessage ?? this.#strings.contactSaveFailed];
     }));
   }
 }

@@ -8,7 +8,6 @@ export default css`
     inset-block-end: var(--_offset);
     inset-inline-end: var(--_offset);
     z-index: var(--_z-index);
-    display: block;
     inline-size: max-content;
   }
   /* position="left|right" is physical on purpose (as Chatwoot's widget): it does not mirror in RTL. */
@@ -23,15 +22,14 @@ export default css`
     gap: var(--_space);
     min-inline-size: var(--_size);
     block-size: var(--_size);
+    min-block-size: 0;
     padding: 0;
     border: 0;
     border-radius: calc(var(--_size) / 2);
     background: var(--_color-primary);
     color: var(--_color-on-primary);
     box-shadow: var(--_shadow);
-    font: inherit;
     font-weight: 600;
-    cursor: pointer;
     transition: transform var(--_duration) ease-out, box-shadow var(--_duration) ease-out;
   }
   button:hover { transform: scale(1.05); }

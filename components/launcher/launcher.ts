@@ -1,9 +1,10 @@
-import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { chatContext, stringsContext } from '../shared/context.js';
 import { SessionController } from '../shared/session-controller.js';
 import { en, type Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { kebabAttributes } from '../shared/attributes.js';
 import { chatIcon, closeIcon } from './icons.js';
 import styles from './launcher.styles.js';
 
@@ -25,12 +26,12 @@ export class CwLauncher extends LitElement {
   static override styles = [tokens, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
-  static override properties = {
+  // the manifest takes the attributes from the fields' JSDoc (`@attr`); kebabAttributes names them the same way
+  static override properties = kebabAttributes({
     position: { reflect: true },
     label: {},
-    hideWhenOpen: { type: Boolean, reflect: true, attribute: 'hide-when-open' },
-  } as PropertyDeclarations;
+    hideWhenOpen: { type: Boolean, reflect: true },
+  });
 
   /**
    * `right` or `left` pins the bubble to that physical corner whatever the text direction, as Chatwoot's
@@ -54,21 +55,21 @@ export class CwLauncher extends LitElement {
 
   // A consumer re-renders the launcher when its value changes.
   readonly #host = new ContextConsumer(this, { context: chatContext, subscribe: true });
-  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
-  private get strings(): Strings {
-    return this.#strings.value ?? en;
+  readonly #stringsConsumer = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  get #strings(): Strings {
+    return this.#stringsConsumer.value ?? en;
   }
   readonly #chat = new SessionController(this);
 
   override render() {
-    const { strings } = this;
+    const strings = this.#strings;
     const open = this.#chat.state?.open ?? false;
     const unread = this.#chat.state?.unreadCount ?? 0;
     const showLabel = Boolean(this.label) && !open;
     const action = open ? strings.closeChat : this.label || strings.openChat;
     const number = new Intl.NumberFormat(strings.$locale);
     return html`
-      <button part="button" aria-expanded=${open ? 'true' : 'false'}
+      <button part="button" aria-expanded=${open}
         aria-label=${unread > 0 ? `${action}, ${strings.unread(unread)}` : action} @click=${this.#handleClick}>
         <span part="icon">
           ${open ? html`<slot name="close-icon">${closeIcon}</slot>` : html`<slot name="icon">${chatIcon}</slot>`}

@@ -51,11 +51,11 @@ export class ListItems {
     const kept = same === 0 ? 0 : this.#positions[same - 1] + 1;
     const items = this.#items.slice(0, kept);
     const positions = this.#positions.slice(0, same);
-    let previousDay = same === 0 ? undefined : dayKey(messages[same - 1].created_at);
+    let previousDay = same === 0 ? undefined : dayKey(messages[same - 1].created_at * 1000);
     let previousAuthor = same === 0 ? undefined : authorKey(messages[same - 1]);
     for (let index = same; index < messages.length; index++) {
       const message = messages[index];
-      const day = dayKey(message.created_at);
+      const day = dayKey(message.created_at * 1000);
       if (day !== previousDay) {
         items.push({ kind: 'day', key: `day-${day}`, time: message.created_at });
         previousDay = day;

@@ -6,10 +6,9 @@ export default css`
     --_gap: var(--cw-message-list-gap, calc(var(--_space) * 2));
     --_padding: var(--cw-message-list-padding, calc(var(--_space) * 2));
   }
-  p { margin: 0; }
 
   .log {
-    flex: 1 1 auto; min-block-size: 0; overflow-y: auto; overscroll-behavior: contain;
+    flex: auto; min-block-size: 0; overflow-y: auto; overscroll-behavior: contain;
     /* the list keeps its own place when older messages are prepended (see ScrollController) */
     overflow-anchor: none;
     background: var(--_color-surface);
@@ -23,7 +22,7 @@ export default css`
   /* present while newer messages are held below the rendered window: coming into view moves it down */
   .newer { block-size: 1px; flex: none; }
 
-  .messages { list-style: none; margin: 0; padding: 0; margin-block-start: auto; }
+  .messages { list-style: none; padding: 0; margin-block-start: auto; }
   .item { margin-block-start: var(--_gap); }
   .item.grouped { margin-block-start: calc(var(--_space) / 2); }
   .messages > :first-child { margin-block-start: 0; }
@@ -48,11 +47,6 @@ export default css`
     border-block-end: 1px solid var(--_color-border);
   }
 
-  button {
-    min-block-size: 44px; min-inline-size: 44px; padding-inline: calc(var(--_space) * 2);
-    border: 1px solid var(--_color-border); border-radius: calc(var(--_radius) / 2);
-    background: var(--_color-surface-raised); color: var(--_color-text); font: inherit; cursor: pointer;
-  }
   .jump {
     position: absolute; inset-block-end: var(--_space); inset-inline-start: 50%; translate: -50% 0;
     /* an absolute box offset by half its container would wrap at half the width: centred, it may take it all */

@@ -1,4 +1,4 @@
-import { LitElement, html, noChange, nothing, type PropertyDeclarations } from 'lit';
+import { LitElement, html, noChange, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ContextConsumer } from '@lit/context';
 import type { ChatMessage, ChatNotice, ChatState } from '../../services/conversation-store.js';
@@ -8,6 +8,7 @@ import { SessionController } from '../shared/session-controller.js';
 import { en } from '../shared/english.js';
 import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { kebabAttributes } from '../shared/attributes.js';
 import { draftFor } from '../shared/attachment-draft.js';
 import { dropZoneStyles, FileDropController, renderDropZone } from '../shared/file-drop.js';
 import '../message/message.js';
@@ -20,10 +21,10 @@ import styles from './message-list.styles.js';
 
 const MESSAGE_PARTS = 'bubble,author,avatar,time,status,attachment,upload,cancel-button,viewer,retry-button,discard-button,activity';
 
-const NOTICE_TEXT = {
-  'history-gap': 'historyGap', 'catch-up-failed': 'catchUpFailed', 'outbox-expired': 'outboxExpired',
-  reconnecting: 'reconnecting', 'live-unavailable': 'liveUnavailable',
-} as const satisfies Record<ChatNotice, keyof Strings>;
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+
+/** A notice's text is the string named like the notice in camel case (`history-gap` → `historyGap`). */
+const noticeKey = (notice: ChatNotice) => notice.replace(/-./g, (dash) => dash[1].toUpperCase()) as CamelCase<ChatNotice>;
 
 /**
  * The active conversation as a live log: date separators, messages grouped by author, the contact's
@@ -50,16 +51,16 @@ const NOTICE_TEXT = {
 export class CwMessageList extends LitElement {
   static override styles = [tokens, styles, dropZoneStyles];
 
-  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
-  static override properties = {
-    windowSize: { type: Number, attribute: 'window-size' },
+  // the manifest takes the attributes from the fields' JSDoc (`@attr`); kebabAttributes names them the same way
+  static override properties = kebabAttributes({
+    windowSize: { type: Number },
     away: { state: true },
     unseen: { state: true },
-  } as PropertyDeclarations;
+  });
 
-  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
-  private get strings(): Strings {
-    return this.#strings.value ?? en;
+  readonly #stringsConsumer = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  get #strings(): Strings {
+    return this.#stringsConsumer.value ?? en;
   }
   /**
    * How many items (messages and date lines) stay rendered; the others are rendered as the reader scrolls to
@@ -127,55 +128,55 @@ export class CwMessageList extends LitElement {
     const following = this.#window.following;
     return html`
       <div class="notices" role="status">${current ? this.#renderNotices(current) : nothing}</div>
-      <div part="log" class="log" role="log" tabindex="0" aria-label=${this.strings.conversationLabel} aria-busy=${busy}>
+      <div part="log" class="log" role="log" tabindex="0" aria-label=${this.#strings.conversationLabel} aria-busy=${busy}>
         <div class="content">
-          ${current?.hasOlder || start > 0 ? html`<div class="older">${current?.loadingOlder ? this.strings.loadingOlder : nothing}</div>` : nothing}
+          ${current?.hasOlder || start > 0 ? html`<div class="older">${current?.loadingOlder ? this.#strings.loadingOlder : nothing}</div>` : nothing}
           <ol class="messages">${this.#itemsChanged(start, end)
             ? repeat(this.#listItems.items.slice(start, end), (item) => item.key, (item) => this.#renderItem(item)) : noChange}</ol>
           ${following ? nothing : html`<div class="newer"></div>`}
           ${current ? this.#renderPhase(current) : nothing}
-          ${current?.typing && following ? html`<p part="typing" class="typing">${this.strings.typing(
-            current.typing.available_name || current.typing.name || this.strings.someone)}</p>` : nothing}
+          ${current?.typing && following ? html`<p part="typing" class="typing">${this.#strings.typing(
+            current.typing.available_name || current.typing.name || this.#strings.someone)}</p>` : nothing}
         </div>
       </div>
-      ${this.away || !following ? html`<button part="jump-button" class="jump" type="button" @click=${this.#handleJump}>${
-        this.unseen ? this.strings.newMessages(this.unseen) : this.strings.jumpToLatest}</button>` : nothing}
-      ${renderDropZone(this.#drop.active, this.strings.dropFiles)}`;
+      ${this.away || !following ? html`<button part="jump-button" class="jump" @click=${this.#handleJump}>${
+        this.unseen ? this.#strings.newMessages(this.unseen) : this.#strings.jumpToLatest}</button>` : nothing}
+      ${renderDropZone(this.#drop.active, this.#strings.dropFiles)}`;
   }
 
   /** Whether the items to render changed since the last render (a typing line or a notice changes none). */
   #itemsChanged(start: number, end: number): boolean {
-    const from = [this.#listItems.items, this.strings, start, end];
+    const from = [this.#listItems.items, this.#strings, start, end];
     const changed = from.some((value, index) => value !== this.#itemsFrom[index]);
     this.#itemsFrom = from;
     return changed;
   }
 
   #renderItem(item: ListItem) {
-    if (item.kind === 'day') return html`<li part="day-separator" class="day"><span>${formatDay(item.time, this.strings)}</span></li>`;
+    if (item.kind === 'day') return html`<li part="day-separator" class="day"><span>${formatDay(item.time, this.#strings)}</span></li>`;
     return html`<li class="item ${item.grouped ? 'grouped' : ''}"><cw-message .message=${item.message}
       ?grouped=${item.grouped} exportparts=${MESSAGE_PARTS}></cw-message></li>`;
   }
 
   #renderNotices(current: ChatState) {
-    return current.notices.map((notice) => html`<p part="notice" class="notice">${this.strings[NOTICE_TEXT[notice]]}</p>`);
+    return current.notices.map((notice) => html`<p part="notice" class="notice">${this.#strings[noticeKey(notice)]}</p>`);
   }
 
   #renderPhase(current: ChatState) {
     switch (current.phase) {
       case 'loading':
-        return html`<p part="state" class="state">${this.strings.loadingMessages}</p>`;
+        return html`<p part="state" class="state">${this.#strings.loadingMessages}</p>`;
       case 'error':
         return html`<div part="state" class="state error">
-          <p class="state-title">${this.strings.loadFailed}</p>
+          <p class="state-title">${this.#strings.loadFailed}</p>
           ${current.error ? html`<p>${current.error.message}</p>` : nothing}
-          <button part="reload-button" type="button" @click=${this.#handleReload}>${this.strings.retry}</button>
+          <button part="reload-button" @click=${this.#handleReload}>${this.#strings.retry}</button>
         </div>`;
       case 'ready':
         if (current.messages.length) return nothing;
         return html`<div part="state" class="state empty">
-          <p class="state-title">${this.strings.emptyTitle}</p>
-          <p>${this.strings.emptyBody}</p>
+          <p class="state-title">${this.#strings.emptyTitle}</p>
+          <p>${this.#strings.emptyBody}</p>
         </div>`;
       default:
         return nothing;

@@ -25,11 +25,11 @@ export class SeenController implements ReactiveController {
   hostConnected(): void {
     this.#observer = new IntersectionObserver((entries) => {
       this.#visible = entries.at(-1)?.isIntersecting ?? false;
-      this.check();
+      this.#check();
     });
     this.#observer.observe(this.#host);
-    document.addEventListener('visibilitychange', this.check);
-    window.addEventListener('focus', this.check);
+    document.addEventListener('visibilitychange', this.#check);
+    window.addEventListener('focus', this.#check);
   }
 
   hostDisconnected(): void {
@@ -38,15 +38,15 @@ export class SeenController implements ReactiveController {
     this.#visible = false;
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    document.removeEventListener('visibilitychange', this.check);
-    window.removeEventListener('focus', this.check);
+    document.removeEventListener('visibilitychange', this.#check);
+    window.removeEventListener('focus', this.#check);
   }
 
   hostUpdated(): void {
-    queueMicrotask(this.check); // markSeen changes the store at once: not within this update
+    queueMicrotask(this.#check); // markSeen changes the store at once: not within this update
   }
 
-  readonly check = (): void => {
+  readonly #check = (): void => {
     if (!this.#visible || document.visibilityState !== 'visible' || !document.hasFocus() || !this.#unread()) return;
     // the intersection report lags a panel that was just hidden (display: none): ask layout now
     if (this.#host.checkVisibility && !this.#host.checkVisibility()) return;
@@ -54,7 +54,7 @@ export class SeenController implements ReactiveController {
     if (wait > 0) {
       this.#timer ??= setTimeout(() => {
         this.#timer = undefined;
-        this.check();
+        this.#check();
       }, wait);
       return;
     }

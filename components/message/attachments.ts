@@ -6,14 +6,13 @@ import type { ChatMessage } from '../../services/conversation-store.js';
 import type { Attachment } from '../../services/types.js';
 import type { Strings } from '../shared/strings.js';
 import { ImageViewer, type ViewerImage } from './image-viewer.js';
+import { fileIcon, icon } from '../shared/icons.js';
 import { formatSize, httpUrl } from './message-parts.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
-const fileIcon = svg`<path d="M6 2h8l5 5v15H6z M14 2v5h5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>`;
 const pinIcon = svg`<path d="M12 22s7-6.6 7-12a7 7 0 0 0-14 0c0 5.4 7 12 7 12z" fill="none" stroke="currentColor" stroke-width="1.8"/>
   <circle cx="12" cy="10" r="2.5" fill="currentColor"/>`;
-const icon = (shape: TemplateResult) => html`<svg class="attachment-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${shape}</svg>`;
 
 /** The file's name: its title, else the last segment of its URL (decoded), else its extension. */
 export function attachmentName(attachment: Attachment, strings: Strings): string {
@@ -73,7 +72,7 @@ export class AttachmentView {
     }
     const url = httpUrl(attachment.data_url);
     if (type === 'location') {
-      return linkOrText(mapUrl(attachment) ?? url, 'location', html`${icon(pinIcon)}<bdi class="file-name">${
+      return linkOrText(mapUrl(attachment) ?? url, 'location', html`${icon(pinIcon, 'attachment-icon')}<bdi class="file-name">${
         attachment.fallback_title || strings.location}</bdi>`);
     }
     // `fallback`, `contact`, `embed` and types yet unknown are shown by their title, linked when there is an
@@ -121,9 +120,11 @@ export class AttachmentView {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     const shown = (message.attachments ?? []).filter((item) => item.file_type === 'image'
       && httpUrl(item.data_url) && !this.#broken.has(keyOf(item)));
+    const index = shown.indexOf(attachment);
+    if (index < 0) return; // marked broken since it was drawn: the link opens the file
     const images: ViewerImage[] = shown.map((item) => ({ src: httpUrl(item.data_url)!, name: attachmentName(item, strings) }));
     event.preventDefault();
-    this.#viewer.show(images, shown.indexOf(attachment), event.currentTarget as HTMLElement);
+    this.#viewer.show(images, index, event.currentTarget as HTMLElement);
   }
 }
 
@@ -131,7 +132,7 @@ export class AttachmentView {
 function fileLabel(name: string, bytes: number | undefined, strings: Strings) {
   const size = formatSize(bytes, strings.$locale);
   // <bdi>: a name or size written left to right stays whole in a right-to-left page, and the reverse
-  return html`${icon(fileIcon)}<bdi class="file-name">${name}</bdi>${size ? html` <bdi class="file-size">${size}</bdi>` : nothing}`;
+  return html`${icon(fileIcon, 'attachment-icon')}<bdi class="file-name">${name}</bdi>${size ? html` <bdi class="file-size">${size}</bdi>` : nothing}`;
 }
 
 /** The attachment as a link (opening in a new tab) when its address is http(s), otherwise as text. */
@@ -156,7 +157,7 @@ function renderPending(message: ChatMessage, strings: Strings, cancel?: () => vo
     html`<li>${linkOrText(undefined, 'file pending', fileLabel(file.name, file.size, strings))}</li>`)}</ul>
     ${uploading ? html`<div part="upload" class="upload">
       ${message.delivery === 'sending' ? renderProgress(message.progress, strings) : nothing}
-      ${cancel ? html`<button part="cancel-button" class="cancel" type="button" @click=${cancel}>${strings.cancelUpload}</button>`
+      ${cancel ? html`<button part="cancel-button" class="cancel" @click=${cancel}>${strings.cancelUpload}</button>`
         : nothing}
     </div>` : nothing}`;
 }

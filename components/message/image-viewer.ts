@@ -24,17 +24,17 @@ export class ImageViewer implements ReactiveController {
     (this.#host = host).addController(this);
   }
 
+  /** Shows `images[index]`, an index into the list. */
   show(images: readonly ViewerImage[], index: number, opener?: HTMLElement): void {
-    if (!images.length) return;
     this.#images = images;
-    this.#index = Math.min(Math.max(index, 0), images.length - 1);
+    this.#index = index;
     this.#opener = opener;
     this.#showing = this.#opening = true;
     this.#host.requestUpdate();
   }
 
   /** Closes at once; the dialog's own `close` event (Escape) comes a task later and finds it closed. */
-  close = (): void => {
+  #close = (): void => {
     this.#dialog()?.close();
     this.#handleClose();
   };
@@ -59,12 +59,12 @@ export class ImageViewer implements ReactiveController {
       <div class="viewer-bar">
         ${several ? html`<p class="viewer-count">${strings.imageOf(this.#index + 1, this.#images.length)}</p>` : nothing}
         <a class="viewer-original" href=${image.src} target="_blank" rel="noopener noreferrer">${strings.openOriginal}</a>
-        <button class="viewer-close" type="button" autofocus @click=${this.close}>${strings.closeImage}</button>
+        <button class="viewer-close" autofocus @click=${this.#close}>${strings.closeImage}</button>
       </div>
       <img class="viewer-image" src=${image.src} alt=${image.name} decoding="async">
       ${several ? html`<div class="viewer-steps">
-        <button class="viewer-previous" type="button" @click=${() => this.#step(-1)}>${strings.previousImage}</button>
-        <button class="viewer-next" type="button" @click=${() => this.#step(1)}>${strings.nextImage}</button>
+        <button class="viewer-previous" @click=${() => this.#step(-1)}>${strings.previousImage}</button>
+        <button class="viewer-next" @click=${() => this.#step(1)}>${strings.nextImage}</button>
       </div>` : nothing}
     </dialog>`;
   }
@@ -88,7 +88,7 @@ export class ImageViewer implements ReactiveController {
 
   /** A click on the dialog itself (not its content) is a click on the backdrop around it. */
   #handleBackdropClick = (event: MouseEvent): void => {
-    if (event.target === event.currentTarget) this.close();
+    if (event.target === event.currentTarget) this.#close();
   };
 
   #handleClose = (): void => {

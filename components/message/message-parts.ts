@@ -18,21 +18,6 @@ export function textOf(value: unknown): string {
   return '';
 }
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * The time of day a message was sent, with the formatter kept per locale: building an Intl.DateTimeFormat costs
- * about 50 µs, too much once per message in a long history.
- */
-export function messageTime(epochSeconds: number, strings: Strings): string {
-  let format = timeFormats.get(strings.$locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(strings.$locale, { hour: 'numeric', minute: '2-digit' });
-    timeFormats.set(strings.$locale, format);
-  }
-  return format.format(epochSeconds * 1000);
-}
-
 /** The name shown above a message: "You" for the contact's own, the agent's or bot's name otherwise. */
 export function authorName(message: ChatMessage, strings: Strings): string {
   if (message.message_type === 0) return strings.you;

@@ -3,11 +3,9 @@ import { css } from 'lit';
 // Declarations that several parts share sit in one rule for all of them; each part's own rule adds the rest.
 export default css`
   :host {
-    display: block;
     --_bubble-radius: var(--cw-message-radius, var(--_radius));
     --_rating-color: var(--cw-message-rating-color, var(--_color-primary));
   }
-  p, ul, dl, dd { margin: 0; }
   ul { padding: 0; list-style: none; }
   a { color: inherit; }
 
@@ -94,14 +92,11 @@ export default css`
   .activity { justify-content: center; text-align: center; font-size: 0.8125em; }
   .status.failed, .error, .required-mark, :is(.answer-error, .field-error) { color: var(--_color-danger); }
   .actions { display: inline-flex; gap: calc(var(--_space) / 2); }
-  button, input, select, textarea {
-    min-block-size: 44px; border: 1px solid var(--_color-border); border-radius: calc(var(--_radius) / 2);
-    background: var(--_color-surface); color: var(--_color-text); font: inherit;
-  }
-  button { min-inline-size: 44px; padding-inline: calc(var(--_space) * 1.5); font-size: 1rem; cursor: pointer; }
+  button { padding-inline: calc(var(--_space) * 1.5); background: var(--_color-surface); font-size: 1rem; }
   .meta button, .cancel { font-size: 0.875rem; }
   [data-answer-focus]:focus { outline: none; }
-  :is(a, button):focus-visible, [data-answer-focus]:focus-visible, .article:has(.article-link:focus-visible) {
+  /* the tokens ring every :focus-visible; an answer's focus target shows it only then, an article for its link */
+  [data-answer-focus]:focus-visible, .article:has(.article-link:focus-visible) {
     outline: var(--_focus-ring); outline-offset: 2px;
   }
   .mine .bubble :focus-visible { outline-color: currentColor; }
@@ -162,21 +157,20 @@ export default css`
   input[type='checkbox'] { inline-size: 1.5rem; block-size: 1.5rem; min-block-size: 0; margin: 0; accent-color: var(--_color-primary); }
   textarea { min-block-size: 5rem; resize: vertical; }
   :is(input, select, textarea)[aria-invalid='true'] { border-color: var(--_color-danger); }
-  :is(input, select, textarea):focus-visible { outline: var(--_focus-ring); outline-offset: 1px; }
+  :is(input, select, textarea):focus-visible { outline-offset: 1px; }
   .submit { align-self: flex-start; }
 
   .rating { display: inline-grid; place-items: center; padding: 0; line-height: 1; transition: transform var(--_duration); }
   .emojis .rating { border-radius: 50%; font-size: 1.5rem; }
   .emojis .rating:hover:not(:disabled), .emojis .rating.chosen { border-color: var(--_rating-color); transform: scale(1.1); }
   .stars .rating { border-color: transparent; background: transparent; color: var(--_color-muted); }
-  .star { inline-size: 1.75rem; block-size: 1.75rem; fill: none; stroke: currentColor; stroke-width: 1.5; stroke-linejoin: round; }
+  /* a star is filled where its rating (or the rated symbols' span) sets --_star-fill */
+  .star { inline-size: 1.75rem; block-size: 1.75rem; fill: var(--_star-fill, none); stroke: currentColor; stroke-width: 1.5; stroke-linejoin: round; }
   /* stars light up to the one under the pointer or focus, then the ones after it go dark again */
-  .stars:is(:hover, :focus-within) .rating:not(:disabled), .stars .rating.chosen { color: var(--_rating-color); }
-  .stars .rating:is(:hover, :focus-visible) ~ .rating:not(.chosen) { color: var(--_color-muted); }
-  .stars:is(:hover, :focus-within) .rating:not(:disabled) .star, .stars .rating.chosen .star { fill: currentColor; }
-  .stars .rating:is(:hover, :focus-visible) ~ .rating:not(.chosen) .star { fill: none; }
+  .stars:is(:hover, :focus-within) .rating:not(:disabled), .stars .rating.chosen { color: var(--_rating-color); --_star-fill: currentColor; }
+  .stars .rating:is(:hover, :focus-visible) ~ .rating:not(.chosen) { color: var(--_color-muted); --_star-fill: none; }
   .rated-symbols { display: inline-flex; color: var(--_rating-color); }
   .rated-symbols .emoji { font-size: 1.5rem; }
   .rated-symbols .star { inline-size: 1.25rem; block-size: 1.25rem; }
-  .rated-symbols .filled .star { fill: currentColor; }
+  .rated-symbols .filled { --_star-fill: currentColor; }
 `;

@@ -9,7 +9,8 @@ import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { AnswerController, renderInteractive, type Postback } from './message-content.js';
 import { renderMarkdown } from '../shared/markdown-view.js';
-import { authorName, messageTime, renderAvatar } from './message-parts.js';
+import { formatTime } from '../shared/format.js';
+import { authorName, renderAvatar } from './message-parts.js';
 import { AttachmentView } from './attachments.js';
 import styles from './message.styles.js';
 
@@ -58,15 +59,15 @@ export class CwMessage extends LitElement {
    */
   grouped = false;
 
-  readonly #strings = new ContextConsumer(this, { context: stringsContext, subscribe: true });
-  private get strings(): Strings {
-    return this.#strings.value ?? en;
+  readonly #stringsConsumer = new ContextConsumer(this, { context: stringsContext, subscribe: true });
+  get #strings(): Strings {
+    return this.#stringsConsumer.value ?? en;
   }
   // Only the session's methods are needed, not its state: consuming it (rather than a SessionController)
   // keeps a message from re-rendering on every store change, which matters with thousands of them.
-  readonly #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
-  private get session(): ChatSession | undefined {
-    return this.#session.value;
+  readonly #sessionConsumer = new ContextConsumer(this, { context: sessionContext, subscribe: true });
+  get #session(): ChatSession | undefined {
+    return this.#sessionConsumer.value;
   }
 
   /** The contact's own message (`message_type` 0). Reflected as the `mine` attribute. */
@@ -86,7 +87,7 @@ export class CwMessage extends LitElement {
     if (!message) return nothing;
     if (message.message_type === 2) return this.#renderActivity(message);
     const mine = this.mine;
-    const name = authorName(message, this.strings);
+    const name = authorName(message, this.#strings);
     return html`<div class="row ${mine ? 'mine' : 'theirs'}">
       ${mine ? nothing : this.grouped ? html`<span class="avatar-space"></span>` : renderAvatar(message.sender?.type === 'contact' ? undefined : message.sender, name)}
       <div class="body">
@@ -102,11 +103,11 @@ export class CwMessage extends LitElement {
   }
 
   #renderContent(message: ChatMessage) {
-    if (message.content_attributes?.deleted) return html`<p class="text deleted">${this.strings.deleted}</p>`;
+    if (message.content_attributes?.deleted) return html`<p class="text deleted">${this.#strings.deleted}</p>`;
     // the pieces side by side: a space between them would be one more text node per message
     return html`${message.content ? this.#renderText(message.content) : nothing}${
-      this.#attachments.render(message, this.strings, this.session ? () => this.#handleDiscard() : undefined)}${
-      renderInteractive(message, { strings: this.strings, session: this.session, answer: this.#answers, onPostback: this.#handlePostback })}`;
+      this.#attachments.render(message, this.#strings, this.#session ? () => this.#handleDiscard() : undefined)}${
+      renderInteractive(message, { strings: this.#strings, session: this.#session, answer: this.#answers, onPostback: this.#handlePostback })}`;
   }
 
   /** The contact's own words stay plain text; agents and bots write Markdown. */
@@ -118,28 +119,28 @@ export class CwMessage extends LitElement {
   #renderTime(message: ChatMessage) {
     const date = new Date(message.created_at * 1000);
     if (Number.isNaN(date.getTime())) return nothing;
-    return html`<time part="time" datetime=${date.toISOString()} .textContent=${messageTime(message.created_at, this.strings)}></time>`;
+    return html`<time part="time" datetime=${date.toISOString()} .textContent=${formatTime(date, this.#strings)}></time>`;
   }
 
   #renderDelivery(message: ChatMessage) {
     const delivery = message.delivery;
     if (!delivery) return nothing;
     const failed = delivery === 'failed';
-    const canAct = failed && !!this.session && !!message.echo_id;
-    return html`<span part="status" class="status ${delivery}">${this.strings.delivery[delivery]}</span>
+    const canAct = failed && !!this.#session && !!message.echo_id;
+    return html`<span part="status" class="status ${delivery}">${this.#strings.delivery[delivery]}</span>
       ${failed && message.error ? html`<span class="error">${message.error}</span>` : nothing}
       ${canAct ? html`<span class="actions">
-        <button part="retry-button" type="button" @click=${this.#handleRetry}>${this.strings.retrySend}</button>
-        <button part="discard-button" type="button" @click=${this.#handleDiscard}>${this.strings.discard}</button>
+        <button part="retry-button" @click=${this.#handleRetry}>${this.#strings.retrySend}</button>
+        <button part="discard-button" @click=${this.#handleDiscard}>${this.#strings.discard}</button>
       </span>` : nothing}`;
   }
 
   #handleRetry(): void {
-    if (this.message?.echo_id) this.session?.retry(this.message.echo_id);
+    if (this.message?.echo_id) this.#session?.retry(this.message.echo_id);
   }
 
   #handleDiscard(): void {
-    if (this.message?.echo_id) this.session?.discard(this.message.echo_id);
+    if (this.message?.echo_id) this.#session?.discard(this.message.echo_id);
   }
 
   // the state of answering an interactive message (sending, failure, field errors); the answer itself comes from the store

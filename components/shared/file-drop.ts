@@ -69,7 +69,7 @@ export function renderDropZone(active: boolean, text: string) {
   return active ? html`<div part="drop-zone" class="drop-zone"><p>${text}</p></div>` : nothing;
 }
 
-/** Styles of the drop target; the host must be positioned (`position: relative`) and set `p { margin: 0 }`. */
+/** Styles of the drop target; the host must be positioned (`position: relative`); the tokens set `p { margin: 0 }`. */
 export const dropZoneStyles = css`
   .drop-zone {
     position: absolute; inset: 0; z-index: 1; display: grid; place-items: center; pointer-events: none;

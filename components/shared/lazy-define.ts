@@ -19,17 +19,17 @@ export class LazyElements {
     for (const record of records) record.addedNodes.forEach((node) => this.#scan(node));
   });
 
-  readonly #handleChatEvent = (event: Event): void => this.watch((event.composedPath()[0] as Node).getRootNode());
+  readonly #handleChatEvent = (event: Event): void => this.#watch((event.composedPath()[0] as Node).getRootNode());
 
   constructor(loaders: Record<string, ElementLoader>) {
     for (const [tag, loader] of Object.entries(loaders)) {
       if (!customElements.get(tag)) this.#pending.set(tag, loader);
     }
-    this.watch(document);
+    this.#watch(document);
   }
 
   /** Defines the tags used anywhere under `root` now, and those added to it later. */
-  watch(root: Node): void {
+  #watch(root: Node): void {
     if (this.#pending.size === 0) return;
     this.#observe(root);
     this.#scan(root);

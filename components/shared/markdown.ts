@@ -19,15 +19,13 @@ export type Block =
   | { type: 'rule' };
 
 const MAX_DEPTH = 8;
-const LINK_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:'];
-
 /** The URL if it is absolute and uses http, https, mailto or tel; undefined otherwise. */
 export function safeUrl(raw: string): string | undefined {
   const trimmed = raw.trim();
+  // the scheme is checked on the text itself: the parsed URL keeps it (lower-cased)
   if (!/^(https?:\/\/|mailto:|tel:)/i.test(trimmed)) return undefined;
   try {
-    const url = new URL(trimmed);
-    return LINK_SCHEMES.includes(url.protocol) ? url.href : undefined;
+    return new URL(trimmed).href;
   } catch {
     return undefined;
   }

@@ -27,14 +27,24 @@ export const tokens = css`
     font-family: var(--cw-font-family, system-ui, sans-serif);
     font-size: var(--cw-font-size, 0.9375rem);
     color: var(--_color-text);
+    display: block;
   }
   :host([hidden]) { display: none !important; }
   *, ::before, ::after { box-sizing: inherit; }
+  h2, p, ul, ol, dl, dd { margin: 0; }
   .visually-hidden {
     position: absolute !important; inline-size: 1px; block-size: 1px; overflow: hidden;
     clip-path: inset(50%); white-space: nowrap; margin: -1px; padding: 0; border: 0;
   }
   :focus-visible { outline: var(--_focus-ring); outline-offset: 2px; }
+  /* the common button and text field; each element's styles say where theirs differ */
+  button, input, select, textarea {
+    min-block-size: 44px; border: 1px solid var(--_color-border); border-radius: calc(var(--_radius) / 2);
+    background: var(--_color-surface); color: var(--_color-text); font: inherit;
+  }
+  button {
+    min-inline-size: 44px; padding-inline: calc(var(--_space) * 2); background: var(--_color-surface-raised); cursor: pointer;
+  }
   @media (prefers-reduced-motion: reduce) {
     *, ::before, ::after { animation-duration: 0ms !important; transition-duration: 0ms !important; scroll-behavior: auto !important; }
   }

@@ -37,7 +37,6 @@ export default css`
     background: var(--_color-surface-raised);
   }
   .heading { flex: 1; min-inline-size: 0; display: grid; gap: calc(var(--_space) / 2); padding-block-start: calc(var(--_space) / 2); }
-  h2, p { margin: 0; }
   [part=title] { font-size: 1.0625rem; line-height: 1.3; overflow-wrap: anywhere; }
   [part=status], [part=reply-time] { color: var(--_color-muted); font-size: 0.8125rem; line-height: 1.4; }
   [part=status] { display: flex; flex-wrap: wrap; align-items: center; gap: 0 calc(var(--_space) * 0.75); }
@@ -46,10 +45,7 @@ export default css`
   .back::before { content: '·' / ''; margin-inline-end: calc(var(--_space) * 0.75); }
 
   /* The panel's buttons: the header's close and end buttons, the confirmation's and the "ended" line's. */
-  button {
-    min-block-size: 44px; padding-inline: calc(var(--_space) * 1.5); border: 1px solid var(--_color-border);
-    border-radius: calc(var(--_radius) / 2); background: var(--_color-surface); color: var(--_color-text); font: inherit; cursor: pointer;
-  }
+  button { min-inline-size: auto; padding-inline: calc(var(--_space) * 1.5); background: var(--_color-surface); }
   [part=close-button], [part=end-button] { flex: none; border: 0; background: transparent; }
   [part=close-button] { display: grid; place-items: center; inline-size: 44px; padding: 0; }
   [part=close-button]:focus-visible { outline-offset: -2px; }
@@ -67,7 +63,7 @@ export default css`
 
   [part=body] { flex: 1; min-block-size: 0; display: flex; flex-direction: column; }
   cw-contact-form { min-block-size: 0; overflow: auto; border-block-end: 1px solid var(--_color-border); }
-  cw-message-list { flex: 1 1 0; min-block-size: 0; }
+  cw-message-list { flex: 1 1 0; }
   cw-composer { flex: none; }
 
   @media (max-width: 600px) {

@@ -4,7 +4,6 @@ import { html, nothing } from 'lit';
 import '../message-list/message-list.js';
 import '../composer/composer.js';
 import '../contact-form/contact-form.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { availability } from '../../services/availability.js';
 import type { ChatState } from '../../services/conversation-store.js';
 import { closeIcon } from '../launcher/icons.js';
@@ -24,7 +23,7 @@ export function renderPanel(widget: PanelHost, end: EndView) {
   // A locale the page fixed gives the panel that language's direction.
   return html`
     <section id=${PANEL_ID} part="panel" role="dialog" aria-labelledby="cw-title" ?hidden=${!widget.isOpen}
-      dir=${ifDefined(widget.locale ? strings.$dir : undefined)} @keydown=${(event: KeyboardEvent) => handleKeydown(event, widget)}>
+      dir=${widget.locale ? strings.$dir : nothing} @keydown=${(event: KeyboardEvent) => handleKeydown(event, widget)}>
       <header part="header">
         <div class="heading">
           <h2 id="cw-title" part="title">${widget.headerTitle || state?.inbox?.name || strings.widgetTitle}</h2>

@@ -1,4 +1,4 @@
-import { LitElement, adoptStyles, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { ContextEvent } from '@lit/context';
 import '../chat/chat.js';
 import '../launcher/launcher.js';
@@ -14,6 +14,7 @@ import { sessionContext, stringsContext } from '../shared/context.js';
 import { emit, errorMessage } from '../shared/events.js';
 import { en, type Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { kebabAttributes } from '../shared/attributes.js';
 import { EXPORTED_PARTS, PANEL_ID } from './panel-names.js';
 import type { renderPanel } from './panel.js';
 import type { EndView } from './conversation-end.js';
@@ -55,18 +56,18 @@ const CLOCK_MS = 60_000;
  */
 export class CwWidget extends LitElement {
   static override styles = [tokens, styles];
-  // `as`: the manifest takes the attributes from the fields' JSDoc (`@attr`), not from this object.
-  static override properties = {
+  // the manifest takes the attributes from the fields' JSDoc (`@attr`); kebabAttributes names them the same way
+  static override properties = kebabAttributes({
     ...chatProperties,
     position: { reflect: true },
-    headerTitle: { attribute: 'header-title' },
-    replyTime: { attribute: 'reply-time' },
-    preChatFields: { attribute: 'pre-chat-fields' },
-    preChatRequired: { type: Boolean, attribute: 'pre-chat-required' },
-    launcherLabel: { attribute: 'launcher-label' },
+    headerTitle: {},
+    replyTime: {},
+    preChatFields: {},
+    preChatRequired: { type: Boolean },
+    launcherLabel: {},
     confirmingEnd: { state: true },
     endBusy: { state: true },
-  } as PropertyDeclarations;
+  });
 
   /**
    * Chatwoot's address, e.g. `https://chat.example.com`.
@@ -416,11 +417,12 @@ export class CwWidget extends LitElement {
     if (!this.isOpen) this.#launcher?.focus();
   }
 
+  /** The inner `<cw-chat>`, rendered by the widget's first update (which waits until it is connected). */
   async #ready(): Promise<CwChat> {
     await this.updateComplete;
-    if (!this.#chat) throw new Error('The widget has not rendered yet');
-    await this.#chat.updateComplete;
-    return this.#chat;
+    const chat = this.#chat!;
+    await chat.updateComplete;
+    return chat;
   }
 
   /** While the panel is open, a re-render each minute keeps "Away · Back at …" true across an opening time. */

@@ -8,7 +8,7 @@ function renderAction(action: Item, context: InteractiveContext) {
   const text = textOf(action.text);
   if (action.type === 'postback') {
     const postback = { payload: textOf(action.payload), title: text || undefined };
-    return html`<button type="button" class="postback" @click=${() => context.onPostback(postback)}>${text || postback.payload}</button>`;
+    return html`<button class="postback" @click=${() => context.onPostback(postback)}>${text || postback.payload}</button>`;
   }
   return renderLink(action.uri, text || textOf(action.uri), 'card-link');
 }

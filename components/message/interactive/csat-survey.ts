@@ -4,6 +4,7 @@ import { html, nothing, svg } from 'lit';
 import type { ChatMessage } from '../../../services/conversation-store.js';
 import type { Strings } from '../../shared/strings.js';
 import { textOf } from '../message-parts.js';
+import { icon } from '../../shared/icons.js';
 import {
   answerable, busyDisabled, describedByError, renderAnswerError, sendAnswer, type InteractiveContext, type Item,
 } from './interactive-parts.js';
@@ -33,7 +34,7 @@ function ratingLabel(rating: number, star: boolean, strings: Strings): string {
 
 function renderSymbol(rating: number, star: boolean) {
   return star
-    ? html`<svg class="star" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${STAR}</svg>`
+    ? icon(STAR, 'star')
     : html`<span class="emoji" aria-hidden="true">${EMOJI[rating - 1]}</span>`;
 }
 
@@ -50,12 +51,12 @@ function renderScale(message: ChatMessage, context: InteractiveContext) {
   const star = isStar(message);
   const disabled = !answerable(message, context);
   return html`<div class="csat ${star ? 'stars' : 'emojis'}" role="group" aria-label=${strings.csatLabel}
-      aria-busy=${answer.pending ? 'true' : 'false'} aria-describedby=${describedByError(context)}>
+      aria-busy=${answer.pending} aria-describedby=${describedByError(context)}>
     ${RATINGS.map((rating) => {
       const label = ratingLabel(rating, star, strings);
       const chosen = answer.chosen ?? 0;
       const lit = star ? rating <= chosen : rating === chosen;
-      return html`<button type="button" class="rating ${lit ? 'chosen' : ''}" aria-label=${label} title=${label}
+      return html`<button class="rating ${lit ? 'chosen' : ''}" aria-label=${label} title=${label}
         ?disabled=${disabled} aria-disabled=${busyDisabled(context)}
         @click=${() => sendAnswer(message, context, (session, id) => session.rate(id, rating), rating)}>${renderSymbol(rating, star)}</button>`;
     })}

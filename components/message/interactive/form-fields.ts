@@ -29,8 +29,10 @@ function kindOf(type: unknown): FieldKind {
 }
 
 /** Stricter than `type="email"`, which takes `name@host`: a visitor's address has a dot in its domain. */
+export const EMAIL_FORMAT = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 export function looksLikeEmail(value: string): boolean {
-  return value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(value.trim());
+  return value.length <= 254 && EMAIL_FORMAT.test(value.trim());
 }
 
 /**

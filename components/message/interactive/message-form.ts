@@ -14,12 +14,10 @@ type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 const controlId = (index: number) => `field-${index}`;
 const errorId = (index: number) => `field-${index}-error`;
 
-const AUTOCOMPLETE: Partial<Record<FormField['kind'], string>> = { email: 'email', tel: 'tel' };
-
 function renderControl(field: FormField, index: number, context: InteractiveContext, disabled: boolean) {
   const error = context.answer.fieldErrors.get(index);
   const id = controlId(index);
-  const invalid = error ? 'true' : 'false';
+  const invalid = !!error;
   const describedBy = error ? errorId(index) : nothing;
   const clear = () => context.answer.clearFieldError(index);
   switch (field.kind) {
@@ -36,7 +34,7 @@ function renderControl(field: FormField, index: number, context: InteractiveCont
       </select>`;
     default: // a checkbox too: its value attribute and placeholder do nothing, and a text field ignores `checked`
       return html`<input id=${id} name=${field.name} type=${field.kind} value=${field.initial} ?checked=${field.initial === 'true'}
-        placeholder=${field.placeholder || nothing} autocomplete=${AUTOCOMPLETE[field.kind] ?? nothing}
+        placeholder=${field.placeholder || nothing} autocomplete=${field.kind === 'email' || field.kind === 'tel' ? field.kind : nothing}
         ?required=${field.required} ?disabled=${disabled} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${clear}>`;
   }
 }
@@ -93,7 +91,7 @@ export function renderFieldsForm(
   message: ChatMessage, fields: FormField[], context: InteractiveContext, buttonLabel: string, send: SendValues,
 ) {
   const disabled = !answerable(message, context);
-  return html`<form class="form" novalidate aria-busy=${context.answer.pending ? 'true' : 'false'}
+  return html`<form class="form" novalidate aria-busy=${context.answer.pending}
       @submit=${(event: SubmitEvent) => submit(event, message, fields, context, send)}>
     ${fields.map((field, index) => renderField(field, index, context, disabled))}
     <button type="submit" class="submit" ?disabled=${disabled} aria-disabled=${busyDisabled(context)}

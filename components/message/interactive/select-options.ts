@@ -25,9 +25,9 @@ export function renderSelectOptions(message: ChatMessage, context: InteractiveCo
   }
   if (!options.length) return nothing;
   const disabled = !answerable(message, context);
-  const renderOption = (option: Item, index: number) => html`<li><button type="button"
+  const renderOption = (option: Item, index: number) => html`<li><button
     class="option ${context.answer.chosen === index ? 'chosen' : ''}" ?disabled=${disabled} aria-disabled=${busyDisabled(context)}
     aria-describedby=${describedByError(context)} @click=${() => sendAnswer(message, context, (session, id) => session.answer(id, [answerOf(option)]), index)}>${titleOf(option)}</button></li>`;
-  return html`<ul class="options" aria-busy=${context.answer.pending ? 'true' : 'false'}>${options.map(renderOption)}</ul>
+  return html`<ul class="options" aria-busy=${context.answer.pending}>${options.map(renderOption)}</ul>
     ${renderAnswerError(context)}`;
 }
