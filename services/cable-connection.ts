@@ -71,7 +71,7 @@ export class CableConnection {
   #lastForcedAt = -Infinity;
   #subscribeFailures = 0;
   #malformed = 0;
-  #socketOpened = false;
+  /** Handshakes failed in a row; -1 while the socket that opened last has not closed. */
   #failedHandshakes = 0;
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   #staleTimer?: ReturnType<typeof setTimeout>;
@@ -217,8 +217,7 @@ export class CableConnection {
   }
 
   #handleOpen(): void {
-    this.#socketOpened = true;
-    this.#failedHandshakes = 0;
+    this.#failedHandshakes = -1;
     this.#lastFrameAt = this.#options.now();
     this.#subscribesOnSocket = 0;
     if (this.#socket?.protocol !== CABLE_PROTOCOL) {
@@ -229,10 +228,9 @@ export class CableConnection {
 
   #handleClose(): void {
     if (this.#stopped) return;
-    if (!this.#socketOpened && ++this.#failedHandshakes === UNREACHABLE_AFTER_FAILURES) {
+    if (++this.#failedHandshakes === UNREACHABLE_AFTER_FAILURES) {
       this.#problem('unreachable', `${this.#options.url} failed ${UNREACHABLE_AFTER_FAILURES} handshakes in a row`);
     }
-    this.#socketOpened = false;
     this.#stopTimers();
     this.#connecting();
   }

@@ -14,7 +14,7 @@ export interface LiveConnection {
 type Note =
   | { type: 'hello' }
   | { type: 'check' }
-  | { type: 'state'; status: CableStatus; subscribed: boolean; malformed: number }
+  | { type: 'state'; status: CableStatus; malformed: number }
   | { type: 'event'; event: CableEvents['event'] }
   | { type: 'problem'; problem: CableEvents['problem'] };
 
@@ -97,9 +97,9 @@ export class SharedCable implements LiveConnection {
   #lead(): void {
     const cable = new CableConnection(this.#options);
     this.#cable = cable;
-    // the owner hears its own cable as the other tabs do, through the notes it sends them
+    // the owner hears its own cable as the other tabs do, through the notes it sends them; the cable turns
+    // open exactly when its subscription is confirmed
     cable.on('status', () => this.#tellState());
-    cable.on('subscribed', () => this.#tellState());
     cable.on('event', (event) => this.#tell({ type: 'event', event }));
     cable.on('problem', (problem) => this.#tell({ type: 'problem', problem }));
     cable.connect();
@@ -120,11 +120,8 @@ export class SharedCable implements LiveConnection {
     const wasOpen = this.#status === 'open';
     this.#malformed = note.malformed;
     this.#setStatus(note.status);
-    if (note.subscribed && !wasOpen) this.#subscribed();
-  }
-
-  /** A confirmed subscription reached this tab: after the first, every one means "catch up". */
-  #subscribed(): void {
+    if (note.status !== 'open' || wasOpen) return;
+    // a confirmed subscription reached this tab: after the first, every one means "catch up"
     const reconnected = this.#everSubscribed;
     this.#everSubscribed = true;
     this.#emitter.emit('subscribed', { reconnected });
@@ -138,7 +135,7 @@ export class SharedCable implements LiveConnection {
 
   #tellState(): void {
     const cable = this.#cable!;
-    this.#tell({ type: 'state', status: cable.status, subscribed: cable.status === 'open', malformed: cable.malformedCount });
+    this.#tell({ type: 'state', status: cable.status, malformed: cable.malformedCount });
   }
 
   #tell(note: Note): void {
