@@ -75,7 +75,6 @@ export class ChatSession {
   #starting?: Promise<void>;
   /** Bumped when the visitor changes (setUser, reset): work started for the previous one is dropped. */
   #generation = 0;
-  #conversationPending?: Promise<Conversation>;
   #inboxPending?: Promise<void>;
   #unsubscribeLifecycle?: () => void;
   #disposed = false;
@@ -237,14 +236,11 @@ export class ChatSession {
   /** Leaves a resolved conversation behind and starts a new, empty one. */
   async startNewConversation(): Promise<void> {
     const created = await createConversation(this.api, this.#contacts);
-    this.#history.clearGaps();
-    this.store.batch(() => {
-      this.store.clearMessages();
-      this.store.patch({ hasOlder: false, typing: undefined });
+    this.#replaceConversation(() => {
+      this.store.patch({ typing: undefined });
       this.#adoptConversation(created);
     });
     this.#goLive();
-    for (const entry of this.#outbox.entries) this.#showEntry(entry);
   }
 
   /**
@@ -347,6 +343,16 @@ export class ChatSession {
     this.#unsubscribeLifecycle = undefined;
   }
 
+  /** Forgets the conversation's messages and gaps, makes `change`, and shows the unsent messages again. */
+  #replaceConversation(change: () => void): void {
+    this.#history.clearGaps();
+    this.store.batch(() => {
+      this.store.clearMessages();
+      change();
+      for (const entry of this.#outbox.entries) this.#showEntry(entry);
+    });
+  }
+
   /** Makes `conversation` the active one; its embedded messages give the first page without another request. */
   #adoptConversation(conversation: Conversation, embedded?: unknown): void {
     this.#contacts.rememberConversation(conversation.id);
@@ -355,18 +361,6 @@ export class ChatSession {
       this.store.patch({ conversation, hasOlder: page.hasOlder });
       this.#applyServerMessages(page.messages);
     });
-  }
-
-  async #ensureConversation(): Promise<Conversation> {
-    const current = this.store.state.conversation;
-    if (current) return current;
-    this.#conversationPending ??= (async () => {
-      const created = await createConversation(this.api, this.#contacts);
-      this.#adoptConversation(created);
-      this.#goLive();
-      return created;
-    })().finally(() => (this.#conversationPending = undefined));
-    return this.#conversationPending;
   }
 
   async #deliver(entry: OutboxEntry, signal: AbortSignal): Promise<Message> {
@@ -379,12 +373,7 @@ export class ChatSession {
       const contact = await this.#contacts.recreate();
       this.#cable?.dispose();
       this.#cable = undefined;
-      this.#history.clearGaps();
-      this.store.batch(() => {
-        this.store.clearMessages();
-        this.store.patch({ contact, conversation: undefined });
-        for (const waiting of this.#outbox.entries) this.#showEntry(waiting);
-      });
+      this.#replaceConversation(() => this.store.patch({ contact, conversation: undefined }));
       this.#connect(contact);
       return this.#post(entry, signal);
     }
@@ -392,7 +381,13 @@ export class ChatSession {
 
   async #post(entry: OutboxEntry, signal: AbortSignal): Promise<Message> {
     const contact = await this.#contacts.ensure();
-    const conversation = await this.#ensureConversation();
+    // the outbox posts one entry at a time, so one conversation is created however many wait
+    let conversation = this.store.state.conversation;
+    if (!conversation) {
+      conversation = await createConversation(this.api, this.#contacts);
+      this.#adoptConversation(conversation);
+      this.#goLive();
+    }
     this.store.updatePending(entry.echo_id, { conversation_id: conversation.id });
     const onProgress = entry.files ? (loaded: number, total: number) =>
       this.store.updatePending(entry.echo_id, { progress: total ? loaded / total : 0 }) : undefined;
