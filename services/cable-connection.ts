@@ -69,7 +69,6 @@ export class CableConnection {
   #retries = 0;
   #cause: ReconnectCause = 'drop';
   #lastForcedAt = -Infinity;
-  #subscribeFailures = 0;
   #malformed = 0;
   /** Handshakes failed in a row; -1 while the socket that opened last has not closed. */
   #failedHandshakes = 0;
@@ -285,17 +284,13 @@ export class CableConnection {
       if (this.#phase === 'welcomed') this.#subscribe();
     });
     this.#later(this.#options.subscribeGiveUpMs, () => {
-      if (this.#phase !== 'welcomed') return;
-      this.#subscribeFailures++;
-      this.#problem('subscription-failed', 'The subscription was not confirmed');
-      this.#reopen(reconnectDelay(this.#subscribeFailures, this.#options.random));
+      if (this.#phase === 'welcomed') this.#giveUp('subscription-failed', 'The subscription was not confirmed', 0);
     });
   }
 
   #handleConfirm(): void {
     if (this.#phase === 'subscribed') return;
     this.#phase = 'subscribed';
-    this.#subscribeFailures = 0;
     this.#retries = 0;
     this.#cause = 'drop';
     const reconnected = this.#everSubscribed;
@@ -310,9 +305,13 @@ export class CableConnection {
   }
 
   #handleReject(): void {
-    this.#problem('rejected', 'The subscription was rejected');
-    this.#subscribeFailures++;
-    this.#reopen(reconnectDelay(this.#subscribeFailures + 1, this.#options.random));
+    this.#giveUp('rejected', 'The subscription was rejected', 1);
+  }
+
+  /** A fresh socket later, on the same backoff as failed handshakes (a refusal one step further). */
+  #giveUp(code: CableProblem['code'], message: string, extraStep: number): void {
+    this.#problem(code, message);
+    this.#reopen(reconnectDelay(++this.#retries + extraStep, this.#options.random));
   }
 
   #handleDisconnect(reconnect: boolean, reason: string): void {
