@@ -469,12 +469,13 @@ export class ChatSession {
   }
 
   #handleCableProblem(problem: CableProblem): void {
-    if (['ended', 'subscription-failed', 'rejected'].includes(problem.code)) {
-      // the token may be gone: check the contact; a 404 recreates it
+    if (problem.code === 'unreachable' || problem.code === 'subprotocol') {
+      addNotice(this.store, 'live-unavailable');
+    } else {
+      // ended, rejected or unconfirmed: the token may be gone, so check the contact; a 404 recreates it
       this.#contacts.forget();
       void this.#contacts.ensure().catch((error: unknown) => this.#fail(error, false));
     }
-    if (problem.code === 'unreachable' || problem.code === 'subprotocol') addNotice(this.store, 'live-unavailable');
     this.#report(`cable-${problem.code}`, problem.message);
   }
 
