@@ -21,8 +21,6 @@ type Note =
 export interface SharedCableOptions extends CableConnectionOptions {
   /** Tabs with the same name share one socket: the origin, inbox and pubsub token. */
   name: string;
-  locks?: LockManager;
-  createChannel?: (name: string) => BroadcastChannel;
 }
 
 /**
@@ -43,7 +41,7 @@ export class SharedCable implements LiveConnection {
 
   constructor(options: SharedCableOptions) {
     this.#options = options;
-    this.#channel = (options.createChannel ?? ((name) => new BroadcastChannel(name)))(options.name);
+    this.#channel = new BroadcastChannel(options.name);
     this.#channel.onmessage = (message: MessageEvent<Note>) => this.#hear(message.data);
   }
 
@@ -72,8 +70,7 @@ export class SharedCable implements LiveConnection {
   connect(): void {
     this.#setStatus('connecting');
     this.#tell({ type: 'hello' });
-    const locks = this.#options.locks ?? navigator.locks;
-    void locks.request(`cw-cable:${this.#options.name}`, () => {
+    void navigator.locks.request(`cw-cable:${this.#options.name}`, () => {
       if (this.#disposed) return undefined;
       this.#lead();
       return new Promise<void>((resolve) => (this.#release = resolve));
