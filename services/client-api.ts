@@ -263,9 +263,7 @@ const XHR_FAILURES = [['error', 'network'], ['timeout', 'timeout'], ['abort', 'a
 
 /** No usable HTTP answer: the network failed, the time ran out, or the caller cancelled. */
 function noAnswer(kind: 'network' | 'timeout' | 'aborted', what: string, cause?: unknown): ApiError {
-  const detail = kind === 'aborted' ? 'was cancelled' : kind === 'timeout' ? 'timed out'
-    : `failed: ${cause instanceof Error ? cause.message : String(cause)}`;
-  return new ApiError(kind, 0, '', `${what} ${detail}`);
+  return new ApiError(kind, 0, '', `${what} failed (${kind === 'network' ? String(cause) : kind})`);
 }
 
 /**
