@@ -163,13 +163,10 @@ export class CableConnection {
     this.#socket = undefined;
   }
 
+  /** A fresh socket after `delayMs` (a stale one at once), the current one closed now. */
   #reopen(delayMs = 0): void {
     this.#stopTimers();
     this.#connecting();
-    if (delayMs === 0) {
-      this.#socket?.reconnect();
-      return;
-    }
     this.#socket?.close();
     // kept apart from #timers: the close event that follows clears those
     this.#clearReopen();
