@@ -177,13 +177,10 @@ export class ClientApi {
   async #send(method: string, url: string, body: string | undefined, signal: AbortSignal | undefined): Promise<unknown> {
     const what = `${method} ${url}`;
     await this.#waitForRetryAfter(signal, what);
+    // an abort's reason is the kind of failure it is (none until aborted)
     const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.#options.timeoutMs);
-    const cancel = () => controller.abort();
+    const timer = setTimeout(() => controller.abort('timeout'), this.#options.timeoutMs);
+    const cancel = () => controller.abort('aborted');
     if (signal?.aborted) cancel();
     signal?.addEventListener('abort', cancel);
     const headers: HeadersInit = body ? { ...ACCEPT_JSON, 'content-type': 'application/json' } : ACCEPT_JSON;
@@ -191,7 +188,7 @@ export class ClientApi {
       const response = await this.#fetch(url, { method, signal: controller.signal, headers, body });
       return this.#read(response.status, await response.text(), response.headers.get('retry-after'), what);
     } catch (error) {
-      throw error instanceof ApiError ? error : noAnswer(timedOut ? 'timeout' : controller.signal.aborted ? 'aborted' : 'network', what, error);
+      throw error instanceof ApiError ? error : noAnswer(controller.signal.reason ?? 'network', what, error);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', cancel);
