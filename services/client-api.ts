@@ -239,7 +239,7 @@ export class ClientApi {
       request.upload.addEventListener('progress', (event) => options.onProgress?.(event.loaded, event.total));
       request.addEventListener('load', () => {
         try {
-          resolve(this.#read<Message>(request.status, request.responseText, exposedHeader(request, 'retry-after'), what));
+          resolve(this.#read<Message>(request.status, request.responseText, exposedRetryAfter(request), what));
         } catch (error) {
           reject(error);
         }
@@ -264,10 +264,9 @@ function noAnswer(kind: 'network' | 'timeout' | 'aborted', what: string, cause?:
 }
 
 /**
- * A response header the browser lets the page read. `getResponseHeader` logs an error for a header the
- * server did not expose cross-origin (Chatwoot exposes none); the list of all readable ones does not.
+ * The upload's Retry-After, when the browser lets the page read it. `getResponseHeader` logs an error for a
+ * header the server did not expose cross-origin (Chatwoot exposes none); the list of all readable ones does not.
  */
-function exposedHeader(request: XMLHttpRequest, name: string): string | null {
-  const line = request.getAllResponseHeaders().split('\r\n').find((item) => item.toLowerCase().startsWith(`${name}:`));
-  return line ? line.slice(name.length + 1).trim() : null;
+function exposedRetryAfter(request: XMLHttpRequest): string | null {
+  return /^retry-after:(.*)/im.exec(request.getAllResponseHeaders())?.[1].trim() ?? null;
 }
