@@ -140,7 +140,8 @@ export class ChatSession {
     const picked = await pickConversation(this.api, this.#contacts, contact);
     if (picked) this.#adoptConversation(picked.conversation, picked.raw.messages);
     if (generation !== this.#generation) return;
-    if (this.#shouldBeLive()) this.#connect(contact);
+    // live updates are needed while the chat is open or a conversation is going on
+    if (this.store.state.open || (picked && picked.conversation.status !== 'resolved')) this.#connect(contact);
     this.store.patch({ phase: 'ready' });
     this.#emitter.emit('ready', { contact, conversation: picked?.conversation });
     void this.#outbox.pump();
@@ -356,10 +357,10 @@ export class ChatSession {
   /** Makes `conversation` the active one; its embedded messages give the first page without another request. */
   #adoptConversation(conversation: Conversation, embedded?: unknown): void {
     this.#contacts.rememberConversation(conversation.id);
-    const page = readPageTail(embedded);
+    const page = readMessagePage(embedded) ?? [];
     this.store.batch(() => {
-      this.store.patch({ conversation, hasOlder: page.hasOlder });
-      this.#applyServerMessages(page.messages);
+      this.store.patch({ conversation, hasOlder: page.length > PAGE_SIZE });
+      this.#applyServerMessages(page.slice(-PAGE_SIZE));
     });
   }
 
@@ -411,12 +412,6 @@ export class ChatSession {
     const added = this.store.applyMessages(matched);
     for (const message of matched) if (message.echo_id) this.#outbox.settle(message.echo_id, message);
     for (const message of added) this.#emitter.emit('message', { message });
-  }
-
-  /** Live updates are needed while the chat is open or a conversation is going on. */
-  #shouldBeLive(): boolean {
-    const { open, conversation } = this.store.state;
-    return open || (!!conversation && conversation.status !== 'resolved');
   }
 
   #goLive(): void {
@@ -485,7 +480,7 @@ export class ChatSession {
   }
 
   #showEntry(entry: OutboxEntry): void {
-    showEntry(this.store, entry, this.#online());
+    showEntry(this.store, entry, this.#options.lifecycle?.online ?? true);
   }
 
   #watchLifecycle(): void {
@@ -505,10 +500,6 @@ export class ChatSession {
     });
   }
 
-  #online(): boolean {
-    return this.#options.lifecycle?.online ?? true;
-  }
-
   #fail(error: unknown, fatal = true): void {
     const chatError = describeError(error, this.api.baseUrl);
     if (fatal) this.store.patch({ phase: 'error', error: chatError });
@@ -518,9 +509,4 @@ export class ChatSession {
   #report(code: string, message: string): void {
     this.#emitter.emit('error', { code, message });
   }
-}
-
-function readPageTail(embedded: unknown): { messages: Message[]; hasOlder: boolean } {
-  const all = readMessagePage(embedded) ?? [];
-  return { messages: all.slice(-PAGE_SIZE), hasOlder: all.length > PAGE_SIZE };
 }
