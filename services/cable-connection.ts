@@ -123,9 +123,10 @@ export class CableConnection {
    * once a second).
    */
   checkLiveness(): void {
-    if (this.#stopped || !this.#socket) return;
-    if (this.#socket.readyState === ReconnectingWebSocket.OPEN) return this.#checkStale();
-    const waiting = this.#socket.readyState === ReconnectingWebSocket.CLOSED && this.#reopenTimer === undefined;
+    if (this.#stopped) return;
+    const state = this.#socket?.readyState;
+    if (state === ReconnectingWebSocket.OPEN) return this.#checkStale();
+    const waiting = state === ReconnectingWebSocket.CLOSED && this.#reopenTimer === undefined;
     if (waiting && this.#options.now() - this.#lastForcedAt >= FORCED_ATTEMPT_EVERY_MS) {
       this.#lastForcedAt = this.#options.now();
       this.#openSocket();
@@ -318,10 +319,8 @@ export class CableConnection {
       this.#cause = 'restart';
       return;
     }
+    this.disconnect();
     this.#phase = 'ended';
-    this.#stopTimers();
-    this.#socket?.close();
-    this.#setStatus('closed');
     this.#problem('ended', `The server ended the connection (${reason || 'no reason'})`);
   }
 
