@@ -94,7 +94,7 @@ export class ChatSession {
       expired: () => addNotice(this.store, 'outbox-expired'),
     });
     this.#history = new HistoryLoader(this.store, this.api, this.#outbox, (messages) => this.#applyServerMessages(messages),
-      (error) => this.#fail(error, false), () => this.#generation, () => this.#disposed);
+      (error) => this.#fail(error), () => this.#generation, () => this.#disposed);
     this.#cableEvents = new CableEventHandler(this.store, (messages) => this.#applyServerMessages(messages),
       (conversation) => this.#adoptConversation(conversation));
     this.#typing = new TypingNotifier((status) => this.#toggleTyping(status));
@@ -124,7 +124,7 @@ export class ChatSession {
   start(): Promise<void> {
     this.#starting ??= this.#start().catch((error: unknown) => {
       this.#starting = undefined;
-      this.#fail(error);
+      this.#fail(error, true);
     });
     return this.#starting;
   }
@@ -177,7 +177,7 @@ export class ChatSession {
     if (!this.store.state.inbox) {
       await (this.#inboxPending ??= this.api.getInbox().then((inbox) => {
         if (isRecord(inbox) && typeof inbox.name === 'string') this.store.patch({ inbox });
-      }, (error: unknown) => this.#fail(error, false)).finally(() => (this.#inboxPending = undefined)));
+      }, (error: unknown) => this.#fail(error)).finally(() => (this.#inboxPending = undefined)));
     }
     return this.store.state.inbox;
   }
@@ -276,7 +276,7 @@ export class ChatSession {
     try {
       await markConversationSeen(this.store, this.api);
     } catch (error) {
-      this.#fail(error, false);
+      this.#fail(error);
     }
   }
 
@@ -469,7 +469,7 @@ export class ChatSession {
     } else {
       // ended, rejected or unconfirmed: the token may be gone, so check the contact; a 404 recreates it
       this.#contacts.forget();
-      void this.#contacts.ensure().catch((error: unknown) => this.#fail(error, false));
+      void this.#contacts.ensure().catch((error: unknown) => this.#fail(error));
     }
     this.#report(`cable-${problem.code}`, problem.message);
   }
@@ -500,7 +500,8 @@ export class ChatSession {
     });
   }
 
-  #fail(error: unknown, fatal = true): void {
+  /** Reports `error`; a fatal one (the session could not start) also puts the chat in its error phase. */
+  #fail(error: unknown, fatal = false): void {
     const chatError = describeError(error, this.api.baseUrl);
     if (fatal) this.store.patch({ phase: 'error', error: chatError });
     this.#emitter.emit('error', chatError);
