@@ -50,8 +50,9 @@ export class SharedCable implements LiveConnection {
     return typeof BroadcastChannel === 'function' && typeof navigator !== 'undefined' && !!navigator.locks;
   }
 
+  /** The owning tab's cable status: the owner hears it through the notes it sends, as every tab does. */
   get status(): CableStatus {
-    return this.#cable?.status ?? this.#status;
+    return this.#status;
   }
 
   get malformedCount(): number {
