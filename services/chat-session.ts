@@ -196,7 +196,7 @@ export class ChatSession {
       // shown as sending at once (adding may already have started posting it) or queued while offline
       this.#showEntry(this.#outbox.add({ echo_id: crypto.randomUUID(), content: text, files: files.length ? [...files] : undefined }));
     } catch (error) {
-      if (error instanceof OutboxFullError) this.#report('outbox-full', error.message);
+      if (error instanceof OutboxFullError) this.#emitter.emit('error', { code: 'outbox-full', message: error.message });
       throw error;
     }
   }
@@ -471,7 +471,7 @@ export class ChatSession {
       this.#contacts.forget();
       void this.#contacts.ensure().catch((error: unknown) => this.#fail(error));
     }
-    this.#report(`cable-${problem.code}`, problem.message);
+    this.#emitter.emit('error', { code: `cable-${problem.code}`, message: problem.message });
   }
 
   async #toggleTyping(status: 'on' | 'off'): Promise<void> {
@@ -505,9 +505,5 @@ export class ChatSession {
     const chatError = describeError(error, this.api.baseUrl);
     if (fatal) this.store.patch({ phase: 'error', error: chatError });
     this.#emitter.emit('error', chatError);
-  }
-
-  #report(code: string, message: string): void {
-    this.#emitter.emit('error', { code, message });
   }
 }
