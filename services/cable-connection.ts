@@ -69,9 +69,8 @@ export class CableConnection {
   #retries = 0;
   #cause: ReconnectCause = 'drop';
   #lastForcedAt = -Infinity;
-  #subscribeFailures = 0;
   #malformed = 0;
-  #socketOpened = false;
+  /** Handshakes failed in a row; -1 while the socket that opened last has not closed. */
   #failedHandshakes = 0;
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   #staleTimer?: ReturnType<typeof setTimeout>;
@@ -124,9 +123,10 @@ export class CableConnection {
    * once a second).
    */
   checkLiveness(): void {
-    if (this.#stopped || !this.#socket) return;
-    if (this.#socket.readyState === ReconnectingWebSocket.OPEN) return this.#checkStale();
-    const waiting = this.#socket.readyState === ReconnectingWebSocket.CLOSED && this.#reopenTimer === undefined;
+    if (this.#stopped) return;
+    const state = this.#socket?.readyState;
+    if (state === ReconnectingWebSocket.OPEN) return this.#checkStale();
+    const waiting = state === ReconnectingWebSocket.CLOSED && this.#reopenTimer === undefined;
     if (waiting && this.#options.now() - this.#lastForcedAt >= FORCED_ATTEMPT_EVERY_MS) {
       this.#lastForcedAt = this.#options.now();
       this.#openSocket();
@@ -164,13 +164,10 @@ export class CableConnection {
     this.#socket = undefined;
   }
 
+  /** A fresh socket after `delayMs` (a stale one at once), the current one closed now. */
   #reopen(delayMs = 0): void {
     this.#stopTimers();
     this.#connecting();
-    if (delayMs === 0) {
-      this.#socket?.reconnect();
-      return;
-    }
     this.#socket?.close();
     // kept apart from #timers: the close event that follows clears those
     this.#clearReopen();
@@ -217,8 +214,7 @@ export class CableConnection {
   }
 
   #handleOpen(): void {
-    this.#socketOpened = true;
-    this.#failedHandshakes = 0;
+    this.#failedHandshakes = -1;
     this.#lastFrameAt = this.#options.now();
     this.#subscribesOnSocket = 0;
     if (this.#socket?.protocol !== CABLE_PROTOCOL) {
@@ -229,10 +225,9 @@ export class CableConnection {
 
   #handleClose(): void {
     if (this.#stopped) return;
-    if (!this.#socketOpened && ++this.#failedHandshakes === UNREACHABLE_AFTER_FAILURES) {
+    if (++this.#failedHandshakes === UNREACHABLE_AFTER_FAILURES) {
       this.#problem('unreachable', `${this.#options.url} failed ${UNREACHABLE_AFTER_FAILURES} handshakes in a row`);
     }
-    this.#socketOpened = false;
     this.#stopTimers();
     this.#connecting();
   }
@@ -287,17 +282,13 @@ export class CableConnection {
       if (this.#phase === 'welcomed') this.#subscribe();
     });
     this.#later(this.#options.subscribeGiveUpMs, () => {
-      if (this.#phase !== 'welcomed') return;
-      this.#subscribeFailures++;
-      this.#problem('subscription-failed', 'The subscription was not confirmed');
-      this.#reopen(reconnectDelay(this.#subscribeFailures, this.#options.random));
+      if (this.#phase === 'welcomed') this.#giveUp('subscription-failed', 'The subscription was not confirmed', 0);
     });
   }
 
   #handleConfirm(): void {
     if (this.#phase === 'subscribed') return;
     this.#phase = 'subscribed';
-    this.#subscribeFailures = 0;
     this.#retries = 0;
     this.#cause = 'drop';
     const reconnected = this.#everSubscribed;
@@ -312,9 +303,13 @@ export class CableConnection {
   }
 
   #handleReject(): void {
-    this.#problem('rejected', 'The subscription was rejected');
-    this.#subscribeFailures++;
-    this.#reopen(reconnectDelay(this.#subscribeFailures + 1, this.#options.random));
+    this.#giveUp('rejected', 'The subscription was rejected', 1);
+  }
+
+  /** A fresh socket later, on the same backoff as failed handshakes (a refusal one step further). */
+  #giveUp(code: CableProblem['code'], message: string, extraStep: number): void {
+    this.#problem(code, message);
+    this.#reopen(reconnectDelay(++this.#retries + extraStep, this.#options.random));
   }
 
   #handleDisconnect(reconnect: boolean, reason: string): void {
@@ -324,10 +319,8 @@ export class CableConnection {
       this.#cause = 'restart';
       return;
     }
+    this.disconnect();
     this.#phase = 'ended';
-    this.#stopTimers();
-    this.#socket?.close();
-    this.#setStatus('closed');
     this.#problem('ended', `The server ended the connection (${reason || 'no reason'})`);
   }
 

@@ -75,7 +75,6 @@ export class ChatSession {
   #starting?: Promise<void>;
   /** Bumped when the visitor changes (setUser, reset): work started for the previous one is dropped. */
   #generation = 0;
-  #conversationPending?: Promise<Conversation>;
   #inboxPending?: Promise<void>;
   #unsubscribeLifecycle?: () => void;
   #disposed = false;
@@ -95,7 +94,7 @@ export class ChatSession {
       expired: () => addNotice(this.store, 'outbox-expired'),
     });
     this.#history = new HistoryLoader(this.store, this.api, this.#outbox, (messages) => this.#applyServerMessages(messages),
-      (error) => this.#fail(error, false), () => this.#generation, () => this.#disposed);
+      (error) => this.#fail(error), () => this.#generation, () => this.#disposed);
     this.#cableEvents = new CableEventHandler(this.store, (messages) => this.#applyServerMessages(messages),
       (conversation) => this.#adoptConversation(conversation));
     this.#typing = new TypingNotifier((status) => this.#toggleTyping(status));
@@ -125,7 +124,7 @@ export class ChatSession {
   start(): Promise<void> {
     this.#starting ??= this.#start().catch((error: unknown) => {
       this.#starting = undefined;
-      this.#fail(error);
+      this.#fail(error, true);
     });
     return this.#starting;
   }
@@ -141,7 +140,8 @@ export class ChatSession {
     const picked = await pickConversation(this.api, this.#contacts, contact);
     if (picked) this.#adoptConversation(picked.conversation, picked.raw.messages);
     if (generation !== this.#generation) return;
-    if (this.#shouldBeLive()) this.#connect(contact);
+    // live updates are needed while the chat is open or a conversation is going on
+    if (this.store.state.open || (picked && picked.conversation.status !== 'resolved')) this.#connect(contact);
     this.store.patch({ phase: 'ready' });
     this.#emitter.emit('ready', { contact, conversation: picked?.conversation });
     void this.#outbox.pump();
@@ -177,7 +177,7 @@ export class ChatSession {
     if (!this.store.state.inbox) {
       await (this.#inboxPending ??= this.api.getInbox().then((inbox) => {
         if (isRecord(inbox) && typeof inbox.name === 'string') this.store.patch({ inbox });
-      }, (error: unknown) => this.#fail(error, false)).finally(() => (this.#inboxPending = undefined)));
+      }, (error: unknown) => this.#fail(error)).finally(() => (this.#inboxPending = undefined)));
     }
     return this.store.state.inbox;
   }
@@ -196,7 +196,7 @@ export class ChatSession {
       // shown as sending at once (adding may already have started posting it) or queued while offline
       this.#showEntry(this.#outbox.add({ echo_id: crypto.randomUUID(), content: text, files: files.length ? [...files] : undefined }));
     } catch (error) {
-      if (error instanceof OutboxFullError) this.#report('outbox-full', error.message);
+      if (error instanceof OutboxFullError) this.#emitter.emit('error', { code: 'outbox-full', message: error.message });
       throw error;
     }
   }
@@ -237,14 +237,11 @@ export class ChatSession {
   /** Leaves a resolved conversation behind and starts a new, empty one. */
   async startNewConversation(): Promise<void> {
     const created = await createConversation(this.api, this.#contacts);
-    this.#history.clearGaps();
-    this.store.batch(() => {
-      this.store.clearMessages();
-      this.store.patch({ hasOlder: false, typing: undefined });
+    this.#replaceConversation(() => {
+      this.store.patch({ typing: undefined });
       this.#adoptConversation(created);
     });
     this.#goLive();
-    for (const entry of this.#outbox.entries) this.#showEntry(entry);
   }
 
   /**
@@ -279,7 +276,7 @@ export class ChatSession {
     try {
       await markConversationSeen(this.store, this.api);
     } catch (error) {
-      this.#fail(error, false);
+      this.#fail(error);
     }
   }
 
@@ -347,26 +344,24 @@ export class ChatSession {
     this.#unsubscribeLifecycle = undefined;
   }
 
-  /** Makes `conversation` the active one; its embedded messages give the first page without another request. */
-  #adoptConversation(conversation: Conversation, embedded?: unknown): void {
-    this.#contacts.rememberConversation(conversation.id);
-    const page = readPageTail(embedded);
+  /** Forgets the conversation's messages and gaps, makes `change`, and shows the unsent messages again. */
+  #replaceConversation(change: () => void): void {
+    this.#history.clearGaps();
     this.store.batch(() => {
-      this.store.patch({ conversation, hasOlder: page.hasOlder });
-      this.#applyServerMessages(page.messages);
+      this.store.clearMessages();
+      change();
+      for (const entry of this.#outbox.entries) this.#showEntry(entry);
     });
   }
 
-  async #ensureConversation(): Promise<Conversation> {
-    const current = this.store.state.conversation;
-    if (current) return current;
-    this.#conversationPending ??= (async () => {
-      const created = await createConversation(this.api, this.#contacts);
-      this.#adoptConversation(created);
-      this.#goLive();
-      return created;
-    })().finally(() => (this.#conversationPending = undefined));
-    return this.#conversationPending;
+  /** Makes `conversation` the active one; its embedded messages give the first page without another request. */
+  #adoptConversation(conversation: Conversation, embedded?: unknown): void {
+    this.#contacts.rememberConversation(conversation.id);
+    const page = readMessagePage(embedded) ?? [];
+    this.store.batch(() => {
+      this.store.patch({ conversation, hasOlder: page.length > PAGE_SIZE });
+      this.#applyServerMessages(page.slice(-PAGE_SIZE));
+    });
   }
 
   async #deliver(entry: OutboxEntry, signal: AbortSignal): Promise<Message> {
@@ -379,12 +374,7 @@ export class ChatSession {
       const contact = await this.#contacts.recreate();
       this.#cable?.dispose();
       this.#cable = undefined;
-      this.#history.clearGaps();
-      this.store.batch(() => {
-        this.store.clearMessages();
-        this.store.patch({ contact, conversation: undefined });
-        for (const waiting of this.#outbox.entries) this.#showEntry(waiting);
-      });
+      this.#replaceConversation(() => this.store.patch({ contact, conversation: undefined }));
       this.#connect(contact);
       return this.#post(entry, signal);
     }
@@ -392,7 +382,13 @@ export class ChatSession {
 
   async #post(entry: OutboxEntry, signal: AbortSignal): Promise<Message> {
     const contact = await this.#contacts.ensure();
-    const conversation = await this.#ensureConversation();
+    // the outbox posts one entry at a time, so one conversation is created however many wait
+    let conversation = this.store.state.conversation;
+    if (!conversation) {
+      conversation = await createConversation(this.api, this.#contacts);
+      this.#adoptConversation(conversation);
+      this.#goLive();
+    }
     this.store.updatePending(entry.echo_id, { conversation_id: conversation.id });
     const onProgress = entry.files ? (loaded: number, total: number) =>
       this.store.updatePending(entry.echo_id, { progress: total ? loaded / total : 0 }) : undefined;
@@ -416,12 +412,6 @@ export class ChatSession {
     const added = this.store.applyMessages(matched);
     for (const message of matched) if (message.echo_id) this.#outbox.settle(message.echo_id, message);
     for (const message of added) this.#emitter.emit('message', { message });
-  }
-
-  /** Live updates are needed while the chat is open or a conversation is going on. */
-  #shouldBeLive(): boolean {
-    const { open, conversation } = this.store.state;
-    return open || (!!conversation && conversation.status !== 'resolved');
   }
 
   #goLive(): void {
@@ -474,13 +464,14 @@ export class ChatSession {
   }
 
   #handleCableProblem(problem: CableProblem): void {
-    if (['ended', 'subscription-failed', 'rejected'].includes(problem.code)) {
-      // the token may be gone: check the contact; a 404 recreates it
+    if (problem.code === 'unreachable' || problem.code === 'subprotocol') {
+      addNotice(this.store, 'live-unavailable');
+    } else {
+      // ended, rejected or unconfirmed: the token may be gone, so check the contact; a 404 recreates it
       this.#contacts.forget();
-      void this.#contacts.ensure().catch((error: unknown) => this.#fail(error, false));
+      void this.#contacts.ensure().catch((error: unknown) => this.#fail(error));
     }
-    if (problem.code === 'unreachable' || problem.code === 'subprotocol') addNotice(this.store, 'live-unavailable');
-    this.#report(`cable-${problem.code}`, problem.message);
+    this.#emitter.emit('error', { code: `cable-${problem.code}`, message: problem.message });
   }
 
   async #toggleTyping(status: 'on' | 'off'): Promise<void> {
@@ -489,7 +480,7 @@ export class ChatSession {
   }
 
   #showEntry(entry: OutboxEntry): void {
-    showEntry(this.store, entry, this.#online());
+    showEntry(this.store, entry, this.#options.lifecycle?.online ?? true);
   }
 
   #watchLifecycle(): void {
@@ -509,22 +500,10 @@ export class ChatSession {
     });
   }
 
-  #online(): boolean {
-    return this.#options.lifecycle?.online ?? true;
-  }
-
-  #fail(error: unknown, fatal = true): void {
+  /** Reports `error`; a fatal one (the session could not start) also puts the chat in its error phase. */
+  #fail(error: unknown, fatal = false): void {
     const chatError = describeError(error, this.api.baseUrl);
     if (fatal) this.store.patch({ phase: 'error', error: chatError });
     this.#emitter.emit('error', chatError);
   }
-
-  #report(code: string, message: string): void {
-    this.#emitter.emit('error', { code, message });
-  }
-}
-
-function readPageTail(embedded: unknown): { messages: Message[]; hasOlder: boolean } {
-  const all = readMessagePage(embedded) ?? [];
-  return { messages: all.slice(-PAGE_SIZE), hasOlder: all.length > PAGE_SIZE };
 }

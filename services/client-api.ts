@@ -177,13 +177,10 @@ export class ClientApi {
   async #send(method: string, url: string, body: string | undefined, signal: AbortSignal | undefined): Promise<unknown> {
     const what = `${method} ${url}`;
     await this.#waitForRetryAfter(signal, what);
+    // an abort's reason is the kind of failure it is (none until aborted)
     const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.#options.timeoutMs);
-    const cancel = () => controller.abort();
+    const timer = setTimeout(() => controller.abort('timeout'), this.#options.timeoutMs);
+    const cancel = () => controller.abort('aborted');
     if (signal?.aborted) cancel();
     signal?.addEventListener('abort', cancel);
     const headers: HeadersInit = body ? { ...ACCEPT_JSON, 'content-type': 'application/json' } : ACCEPT_JSON;
@@ -191,7 +188,7 @@ export class ClientApi {
       const response = await this.#fetch(url, { method, signal: controller.signal, headers, body });
       return this.#read(response.status, await response.text(), response.headers.get('retry-after'), what);
     } catch (error) {
-      throw error instanceof ApiError ? error : noAnswer(timedOut ? 'timeout' : controller.signal.aborted ? 'aborted' : 'network', what, error);
+      throw error instanceof ApiError ? error : noAnswer(controller.signal.reason ?? 'network', what, error);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', cancel);
@@ -242,7 +239,7 @@ export class ClientApi {
       request.upload.addEventListener('progress', (event) => options.onProgress?.(event.loaded, event.total));
       request.addEventListener('load', () => {
         try {
-          resolve(this.#read<Message>(request.status, request.responseText, exposedHeader(request, 'retry-after'), what));
+          resolve(this.#read<Message>(request.status, request.responseText, exposedRetryAfter(request), what));
         } catch (error) {
           reject(error);
         }
@@ -263,16 +260,13 @@ const XHR_FAILURES = [['error', 'network'], ['timeout', 'timeout'], ['abort', 'a
 
 /** No usable HTTP answer: the network failed, the time ran out, or the caller cancelled. */
 function noAnswer(kind: 'network' | 'timeout' | 'aborted', what: string, cause?: unknown): ApiError {
-  const detail = kind === 'aborted' ? 'was cancelled' : kind === 'timeout' ? 'timed out'
-    : `failed: ${cause instanceof Error ? cause.message : String(cause)}`;
-  return new ApiError(kind, 0, '', `${what} ${detail}`);
+  return new ApiError(kind, 0, '', `${what} failed (${kind === 'network' ? String(cause) : kind})`);
 }
 
 /**
- * A response header the browser lets the page read. `getResponseHeader` logs an error for a header the
- * server did not expose cross-origin (Chatwoot exposes none); the list of all readable ones does not.
+ * The upload's Retry-After, when the browser lets the page read it. `getResponseHeader` logs an error for a
+ * header the server did not expose cross-origin (Chatwoot exposes none); the list of all readable ones does not.
  */
-function exposedHeader(request: XMLHttpRequest, name: string): string | null {
-  const line = request.getAllResponseHeaders().split('\r\n').find((item) => item.toLowerCase().startsWith(`${name}:`));
-  return line ? line.slice(name.length + 1).trim() : null;
+function exposedRetryAfter(request: XMLHttpRequest): string | null {
+  return /^retry-after:(.*)/im.exec(request.getAllResponseHeaders())?.[1].trim() ?? null;
 }

@@ -14,8 +14,6 @@ export interface ContactManagerOptions {
   attributes?: ContactAttributes;
   /** A monotonic clock in ms (default `performance.now()`), so a wall-clock jump changes no pause. */
   now?: () => number;
-  /** Injected for tests; defaults to `navigator.locks` when present. */
-  locks?: LockManager;
 }
 
 const RECREATE_AT_MOST_EVERY_MS = 60_000;
@@ -165,7 +163,7 @@ export class ContactManager {
 
   /** Runs `task` while holding a Web Lock for this origin and inbox, where the browser has Web Locks. */
   #exclusively<T>(task: () => Promise<T>): Promise<T> {
-    const locks = this.#options.locks ?? globalThis.navigator?.locks;
+    const locks = globalThis.navigator?.locks;
     if (!locks) return task();
     return locks.request(`cw-contact:${this.#options.storage.scope}`, task) as Promise<T>;
   }

@@ -233,11 +233,12 @@ function visibleToContact(message: Message): boolean {
   return !message.private && message.message_type !== 2;
 }
 
-/** `updated_at` is an ISO time; an update carrying an older one than the held message lost a race. */
+/**
+ * `updated_at` is an ISO time; an update carrying an older one than the held message lost a race. A missing
+ * or unreadable time parses as NaN, which is older than nothing.
+ */
 function olderVersion(update: Message, known: ChatMessage): boolean {
-  const next = Date.parse(update.updated_at ?? '');
-  const held = Date.parse(known.updated_at ?? '');
-  return Number.isFinite(next) && Number.isFinite(held) && next < held;
+  return Date.parse(update.updated_at ?? '') < Date.parse(known.updated_at ?? '');
 }
 
 function serverOrder(a: ChatMessage, b: ChatMessage): number {

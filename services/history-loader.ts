@@ -118,11 +118,8 @@ export class HistoryLoader {
   }
 
   #narrowGap(oldestFetched: number | undefined, bridged: boolean): void {
-    if (!bridged && oldestFetched !== undefined) {
-      this.#gaps[this.#gaps.length - 1] = oldestFetched;
-      return;
-    }
     this.#gaps.pop();
-    if (this.#gaps.length === 0) removeNotice(this.store, 'history-gap');
+    if (!bridged && oldestFetched !== undefined) this.#gaps.push(oldestFetched);
+    else if (this.#gaps.length === 0) removeNotice(this.store, 'history-gap');
   }
 }

@@ -12,7 +12,8 @@ export function showEntry(store: ConversationStore, { echo_id, content, files, q
   store.addPending({
     echo_id, content, message_type: 0, content_type: 'text', content_attributes: {}, created_at: queued_at / 1000,
     conversation_id: store.state.conversation?.id ?? 0, delivery, error,
-    ...(files?.length ? { pending_files: files.map(({ name, size, type }) => ({ name, size, type })) } : {}),
+    // an entry has files only when some were chosen (and none after a reload)
+    pending_files: files?.map(({ name, size, type }) => ({ name, size, type })),
   });
 }
 

@@ -14,15 +14,13 @@ export interface LiveConnection {
 type Note =
   | { type: 'hello' }
   | { type: 'check' }
-  | { type: 'state'; status: CableStatus; subscribed: boolean; malformed: number }
+  | { type: 'state'; status: CableStatus; malformed: number }
   | { type: 'event'; event: CableEvents['event'] }
   | { type: 'problem'; problem: CableEvents['problem'] };
 
 export interface SharedCableOptions extends CableConnectionOptions {
   /** Tabs with the same name share one socket: the origin, inbox and pubsub token. */
   name: string;
-  locks?: LockManager;
-  createChannel?: (name: string) => BroadcastChannel;
 }
 
 /**
@@ -43,7 +41,7 @@ export class SharedCable implements LiveConnection {
 
   constructor(options: SharedCableOptions) {
     this.#options = options;
-    this.#channel = (options.createChannel ?? ((name) => new BroadcastChannel(name)))(options.name);
+    this.#channel = new BroadcastChannel(options.name);
     this.#channel.onmessage = (message: MessageEvent<Note>) => this.#hear(message.data);
   }
 
@@ -52,8 +50,9 @@ export class SharedCable implements LiveConnection {
     return typeof BroadcastChannel === 'function' && typeof navigator !== 'undefined' && !!navigator.locks;
   }
 
+  /** The owning tab's cable status: the owner hears it through the notes it sends, as every tab does. */
   get status(): CableStatus {
-    return this.#cable?.status ?? this.#status;
+    return this.#status;
   }
 
   get malformedCount(): number {
@@ -72,8 +71,7 @@ export class SharedCable implements LiveConnection {
   connect(): void {
     this.#setStatus('connecting');
     this.#tell({ type: 'hello' });
-    const locks = this.#options.locks ?? navigator.locks;
-    void locks.request(`cw-cable:${this.#options.name}`, () => {
+    void navigator.locks.request(`cw-cable:${this.#options.name}`, () => {
       if (this.#disposed) return undefined;
       this.#lead();
       return new Promise<void>((resolve) => (this.#release = resolve));
@@ -97,9 +95,9 @@ export class SharedCable implements LiveConnection {
   #lead(): void {
     const cable = new CableConnection(this.#options);
     this.#cable = cable;
-    // the owner hears its own cable as the other tabs do, through the notes it sends them
+    // the owner hears its own cable as the other tabs do, through the notes it sends them; the cable turns
+    // open exactly when its subscription is confirmed
     cable.on('status', () => this.#tellState());
-    cable.on('subscribed', () => this.#tellState());
     cable.on('event', (event) => this.#tell({ type: 'event', event }));
     cable.on('problem', (problem) => this.#tell({ type: 'problem', problem }));
     cable.connect();
@@ -120,11 +118,8 @@ export class SharedCable implements LiveConnection {
     const wasOpen = this.#status === 'open';
     this.#malformed = note.malformed;
     this.#setStatus(note.status);
-    if (note.subscribed && !wasOpen) this.#subscribed();
-  }
-
-  /** A confirmed subscription reached this tab: after the first, every one means "catch up". */
-  #subscribed(): void {
+    if (note.status !== 'open' || wasOpen) return;
+    // a confirmed subscription reached this tab: after the first, every one means "catch up"
     const reconnected = this.#everSubscribed;
     this.#everSubscribed = true;
     this.#emitter.emit('subscribed', { reconnected });
@@ -138,7 +133,7 @@ export class SharedCable implements LiveConnection {
 
   #tellState(): void {
     const cable = this.#cable!;
-    this.#tell({ type: 'state', status: cable.status, subscribed: cable.status === 'open', malformed: cable.malformedCount });
+    this.#tell({ type: 'state', status: cable.status, malformed: cable.malformedCount });
   }
 
   #tell(note: Note): void {

@@ -4,19 +4,17 @@
  */
 export class TypingNotifier {
   readonly #send: (status: 'on' | 'off') => Promise<void>;
-  readonly #idleMs: number;
   #on = false;
   #timer?: ReturnType<typeof setTimeout>;
 
-  constructor(send: (status: 'on' | 'off') => Promise<void>, idleMs = 4000) {
+  constructor(send: (status: 'on' | 'off') => Promise<void>) {
     this.#send = send;
-    this.#idleMs = idleMs;
   }
 
   /** Call on every keystroke. */
   keystroke(): void {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.stop(), this.#idleMs);
+    this.#timer = setTimeout(() => this.stop(), 4000);
     if (this.#on) return;
     this.#on = true;
     this.#send('on').catch(() => undefined);

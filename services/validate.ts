@@ -2,7 +2,7 @@
 // comes back undefined, so a bad frame or page is counted and skipped instead of breaking the session.
 // Only known fields are copied, so `__proto__` or `constructor` keys never reach the kit's objects.
 import type {
-  Attachment, CableEvent, Conversation, ConversationPush, ConversationStatus, Message, MessageType, PresencePush,
+  Attachment, CableEvent, Conversation, ConversationStatus, Message, MessageType, PresencePush,
   Sender, TypingPush,
 } from './types.js';
 
@@ -42,7 +42,6 @@ export function readSender(value: unknown): Sender | undefined {
     available_name: optionalString(value.available_name),
     avatar_url: optionalString(value.avatar_url),
     thumbnail: optionalString(value.thumbnail),
-    availability_status: optionalString(value.availability_status),
   };
 }
 
@@ -98,15 +97,9 @@ export function readConversation(value: unknown): Conversation | undefined {
   };
 }
 
-function readConversationPush(value: unknown): ConversationPush | undefined {
-  const conversation = readConversation(value);
-  const meta = (value as Json | undefined)?.meta;
-  return conversation && isRecord(meta) ? { ...conversation, meta: { assignee: readSender(meta.assignee) ?? null } } : conversation;
-}
-
 function readTyping(value: unknown): TypingPush | undefined {
   if (!isRecord(value)) return undefined;
-  const conversation = readConversationPush(value.conversation);
+  const conversation = readConversation(value.conversation);
   return conversation && {
     conversation, user: readSender(value.user), is_private: value.is_private === true || value.is_private === 'true',
   };
@@ -123,9 +116,9 @@ function readPresence(value: unknown): PresencePush | undefined {
 const EVENT_READERS = new Map<string, (data: unknown) => unknown>([
   ['message.created', readMessage],
   ['message.updated', readMessage],
-  ['conversation.created', readConversationPush],
-  ['conversation.status_changed', readConversationPush],
-  ['conversation.updated', readConversationPush],
+  ['conversation.created', readConversation],
+  ['conversation.status_changed', readConversation],
+  ['conversation.updated', readConversation],
   ['conversation.typing_on', readTyping],
   ['conversation.typing_off', readTyping],
   ['presence.update', readPresence],
