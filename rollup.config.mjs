@@ -63,7 +63,7 @@ function firstLoadOf(entryId, getModuleInfo) {
 }
 
 /** What `<cw-chat>` loads to start a session (the rest of what loads later is the panel's code). */
-const SESSION_CODE = /[\\/](services|reconnecting-websocket)[\\/]|[\\/]page-lifecycle\.ts$/;
+const SESSION_CODE = /[\\/](services|reconnecting-websocket)[\\/]|[\\/](session-code|page-lifecycle)\.ts$/;
 /** Loaded on its own, only by a page that asks for it (`notify-sound`, a locale other than English). */
 const OWN_CHUNK = /[\\/]notification-sound\.ts$|[\\/]shared[\\/]locales[\\/]/;
 

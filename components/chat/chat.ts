@@ -15,11 +15,8 @@ import { kebabAttributes } from '../shared/attributes.js';
 import { chatProperties, localeOf } from './chat-properties.js';
 import styles from './chat.styles.js';
 
-/**
- * The session code (ChatSession, re-exported by the page's lifecycle) loads when a chat needs it: a visitor
- * who never opens the chat never downloads it.
- */
-const loadSessionModule = () => import('../shared/page-lifecycle.js');
+/** The session code loads when a chat needs it: a visitor who never opens the chat never downloads it. */
+const loadSessionModule = () => import('../shared/session-code.js');
 
 /**
  * The root of a chat: creates one session for a Chatwoot inbox and shares it with every `cw-*` element

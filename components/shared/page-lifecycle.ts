@@ -1,8 +1,5 @@
 import type { Lifecycle } from '../../services/chat-session.js';
 
-// `<cw-chat>` loads this module to start a session, and the session comes with it: one import, not two.
-export { ChatSession } from '../../services/chat-session.js';
-
 type LifecycleEvent = 'resume' | 'online' | 'offline';
 
 /**
