@@ -1,5 +1,6 @@
 // `node bench/size-shares.mjs [--areas]`: what each source module (or, with --areas, each folder) adds to the
-// drop-in's gzipped size. Gzip absorbs repetition, so a module's size alone says little about what removing it
+// drop-in's gzipped size. `--without a,b --without c` instead measures the groups named (each a comma-separated
+// list of path prefixes) and, last, all of them at once: what leaving those parts out would save together. Gzip absorbs repetition, so a module's size alone says little about what removing it
 // would save: this builds the drop-in, blanks the module's bytes in the built files (found through their source
 // maps), compresses everything as one stream again and prints the difference. Locale chunks are left out.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { ROOT, buildDropIn, everything } from './lib/build.mjs';
 
 const LOCALE = /(^|\/)(ar|de|es|fr|he|it|ja|nl|pl|pt|ru|tr|zh)-[\w-]+\.js$/;
 const byArea = process.argv.includes('--areas');
+/** The `--without` groups, each a list of path prefixes. */
+const chosen = process.argv.flatMap((arg, index) => (process.argv[index - 1] === '--without' ? [arg.split(',')] : []));
 
 /**
  * Each byte's source module (relative to the project), from the file's source map, whose sources are relative
@@ -44,18 +47,29 @@ try {
   });
   const gzip = (text) => gzipSync(text, { level: 9 }).length;
   const whole = gzip(files.map((file) => file.text).join('\n'));
+  const sources = new Set(files.flatMap(({ owner }) => [...new Set(owner)].filter(Boolean)));
   const groups = new Map();
-  for (const { owner } of files) for (const source of owner) if (source) groups.set(keyOf(source), (groups.get(keyOf(source)) ?? new Set()).add(source));
-  const rows = [...groups].map(([key, sources]) => {
+  if (chosen.length) {
+    const matching = (prefixes) => new Set([...sources].filter((source) => prefixes.some((prefix) => source.startsWith(prefix))));
+    for (const prefixes of chosen) {
+      if (!matching(prefixes).size) throw new Error(`--without ${prefixes}: no module of the drop-in starts so`);
+      groups.set(prefixes.join(','), matching(prefixes));
+    }
+    if (chosen.length > 1) groups.set('all of the above together', matching(chosen.flat()));
+  } else {
+    for (const source of sources) groups.set(keyOf(source), (groups.get(keyOf(source)) ?? new Set()).add(source));
+  }
+  const rows = [...groups].map(([key, blanked]) => {
     const without = files.map(({ text, owner }) => {
       let kept = '';
-      for (let index = 0; index < text.length; index++) if (!sources.has(owner[index])) kept += text[index];
+      for (let index = 0; index < text.length; index++) if (!blanked.has(owner[index])) kept += text[index];
       return kept;
     }).join('\n');
     return { key, share: whole - gzip(without) };
-  }).sort((a, b) => b.share - a.share);
+  });
+  if (!chosen.length) rows.sort((a, b) => b.share - a.share);
   console.log(`the drop-in without locales, as one gzip -9 stream: ${whole.toLocaleString('en-US')} B; each row is what it adds`);
-  for (const { key, share } of rows) if (share >= 50) console.log(`${share.toLocaleString('en-US').padStart(7)} B  ${key}`);
+  for (const { key, share } of rows) if (share >= 50 || chosen.length) console.log(`${share.toLocaleString('en-US').padStart(7)} B  ${key}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
