@@ -33,6 +33,22 @@ function standInPlugin() {
   };
 }
 
+/**
+ * reconnecting-websocket from the TypeScript source its package ships, as the drop-in's build compiles it
+ * (rollup.config.mjs), so the tests run the code the drop-in ships.
+ */
+function modernReconnectingWebSocket() {
+  const base = '/node_modules/reconnecting-websocket/';
+  return {
+    name: 'modern-reconnecting-websocket',
+    resolveImport({ source, context }) {
+      if (source === 'reconnecting-websocket') return `${base}reconnecting-websocket.ts`;
+      if (source === './events' && context.path.startsWith(base)) return `${base}events.ts`;
+      return undefined;
+    },
+  };
+}
+
 /** Counts every test (a file that failed to load counts as failed) for scripts/test.mjs. */
 function summaryReporter() {
   return {
@@ -83,5 +99,5 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), standInPlugin()],
+  plugins: [modernReconnectingWebSocket(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), standInPlugin()],
 };
