@@ -405,7 +405,9 @@ export class CwWidget extends LitElement {
     const form = this.renderRoot.querySelector('cw-contact-form');
     await form?.updateComplete;
     if (!this.isOpen) return;
-    const blocked = this.#session?.store.state.sendBlockedBy === 'contact-form';
+    // the session's code may still be loading when the panel's has: a required form holds sending until filled
+    const session = this.#session;
+    const blocked = session ? session.store.state.sendBlockedBy === 'contact-form' : form?.required;
     const target = blocked && form ? form : this.renderRoot.querySelector('cw-composer');
     await target?.updateComplete;
     if (this.isOpen) target?.focus();
