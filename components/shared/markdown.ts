@@ -103,18 +103,12 @@ function parseList(lines: string[], first: number, depth: number, blocks: Block[
   return index;
 }
 
-const EMPHASIS: Record<string, 'strong' | 'emphasis' | 'strike'> = {
-  '**': 'strong', __: 'strong', '~~': 'strike', '*': 'emphasis', _: 'emphasis',
-};
-
 export function parseInline(text: string, depth = 0): Inline[] {
   return new InlineParser(text).parse(0, text.length, depth);
 }
 
-interface Special {
-  nodes: Inline[];
-  next: number;
-}
+/** What a special character starts: its nodes, and the index after it. */
+type Special = [nodes: Inline[], next: number];
 
 /**
  * Parses one text's inline Markdown. Where delimiters and brackets are is computed once per text, so nothing is
@@ -141,8 +135,8 @@ class InlineParser {
       const result: Special | undefined = this.#special(at, to, depth);
       if (result) {
         flush();
-        nodes.push(...result.nodes);
-        at = result.next;
+        nodes.push(...result[0]);
+        at = result[1];
       } else {
         plain += this.#text[at];
         at++;
@@ -154,17 +148,17 @@ class InlineParser {
 
   /**
    * The first `token` at or after `from` and before `limit`. For emphasis (`flanking`), only occurrences
-   * not preceded by white space count as closers.
+   * not preceded by white space count as closers. (The tokens of emphasis, of code and `>` are never the same,
+   * so the token alone names its positions.)
    */
   #closer(token: string, from: number, limit: number, flanking = true): number {
-    const key = `${flanking ? 'f' : 'a'}${token}`;
-    let positions = this.#closers.get(key);
+    let positions = this.#closers.get(token);
     if (!positions) {
       positions = [];
       for (let at = this.#text.indexOf(token); at !== -1; at = this.#text.indexOf(token, at + token.length)) {
         if (!flanking || !/\s/.test(this.#text[at - 1] ?? ' ')) positions.push(at);
       }
-      this.#closers.set(key, positions);
+      this.#closers.set(token, positions);
     }
     let low = 0;
     let high = positions.length;
@@ -202,9 +196,9 @@ class InlineParser {
   #special(at: number, to: number, depth: number): Special | undefined {
     const text = this.#text;
     const char = text[at];
-    if (char === '\n') return { nodes: [{ type: 'break' }], next: at + 1 };
+    if (char === '\n') return [[{ type: 'break' }], at + 1];
     if (char === '\\' && at + 1 < to && /[!-/:-@[-`{-~]/.test(text[at + 1])) {
-      return { nodes: [{ type: 'text', text: text[at + 1] }], next: at + 2 };
+      return [[{ type: 'text', text: text[at + 1] }], at + 2];
     }
     if (char === '`') return this.#code(at, to);
     if (char === '[' || (char === '!' && text[at + 1] === '[')) return this.#link(at, to, depth);
@@ -219,16 +213,17 @@ class InlineParser {
     while (this.#text[at + run] === '`') run++;
     const fence = '`'.repeat(run);
     const close = this.#closer(fence, at + run, to, false);
-    if (close === -1 || close === at + run) return { nodes: [{ type: 'text', text: fence }], next: at + run };
-    return { nodes: [{ type: 'code', text: this.#text.slice(at + run, close).trim() }], next: close + run };
+    if (close === -1 || close === at + run) return [[{ type: 'text', text: fence }], at + run];
+    return [[{ type: 'code', text: this.#text.slice(at + run, close).trim() }], close + run];
   }
 
   #emphasis(at: number, to: number, depth: number): Special | undefined {
     const text = this.#text;
     const double = text[at + 1] === text[at];
-    const token = double ? text.slice(at, at + 2) : text[at];
-    const type = EMPHASIS[token];
+    // ** and __ strong, * and _ emphasis, ~~ strike; a single ~ is text
+    const type = text[at] === '~' ? (double ? 'strike' : undefined) : double ? 'strong' : 'emphasis';
     if (!type) return undefined;
+    const token = double ? text.slice(at, at + 2) : text[at];
     const start = at + token.length;
     if (start >= to || /\s/.test(text[start])) return undefined;
     // underscores inside words (snake_case) are not emphasis
@@ -236,7 +231,7 @@ class InlineParser {
     const close = this.#closer(token, start + 1, to);
     if (close === -1) return undefined;
     if (text[at] === '_' && /[\p{L}\p{N}]/u.test(text[close + token.length] ?? '')) return undefined;
-    return { nodes: [{ type, children: this.parse(start, close, depth + 1) }], next: close + token.length };
+    return [[{ type, children: this.parse(start, close, depth + 1) }], close + token.length];
   }
 
   #link(at: number, to: number, depth: number): Special | undefined {
@@ -253,8 +248,8 @@ class InlineParser {
     const next = urlEnd + 1;
     // images are shown as links: an agent's image URL must not make the page load anything by itself
     // a link whose URL is not allowed keeps only its text
-    if (!href) return { nodes: children, next };
-    return { nodes: [{ type: 'link', href, children: children.length ? children : [{ type: 'text', text: href }] }], next };
+    if (!href) return [children, next];
+    return [[{ type: 'link', href, children: children.length ? children : [{ type: 'text', text: href }] }], next];
   }
 
   #angleLink(at: number, to: number): Special | undefined {
@@ -263,7 +258,7 @@ class InlineParser {
     const inner = this.#text.slice(at + 1, close);
     const href = safeUrl(inner);
     if (!href || /\s/.test(inner)) return undefined;
-    return { nodes: [{ type: 'link', href, children: [{ type: 'text', text: inner }] }], next: close + 1 };
+    return [[{ type: 'link', href, children: [{ type: 'text', text: inner }] }], close + 1];
   }
 
   #bareUrl(at: number, to: number): Special | undefined {
@@ -275,6 +270,6 @@ class InlineParser {
     while (/[.,;:!?'*_~]$/.test(url) || (url.endsWith(')') && url.split('(').length < url.split(')').length)) url = url.slice(0, -1);
     const href = safeUrl(url);
     if (!href) return undefined;
-    return { nodes: [{ type: 'link', href, children: [{ type: 'text', text: url }] }], next: at + url.length };
+    return [[{ type: 'link', href, children: [{ type: 'text', text: url }] }], at + url.length];
   }
 }
