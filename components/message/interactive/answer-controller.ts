@@ -4,12 +4,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from '../../../services/api-error.js';
 import type { Strings } from '../../shared/strings.js';
 
-/** A refusal the server explains (a 4xx with a message) is shown as is; anything else gets our own words. */
-export function readableError(error: unknown, strings: Strings): string {
-  if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.serverMessage) return error.serverMessage;
-  return strings.answerFailed;
-}
-
 export class AnswerController implements ReactiveController {
   /** An answer is on its way: the controls are disabled. */
   pending = false;
@@ -66,7 +60,9 @@ export class AnswerController implements ReactiveController {
       await send();
     } catch (error) {
       if (messageId !== this.#messageId) return;
-      this.error = readableError(error, strings);
+      // a refusal the server explains (a 4xx with a message) is shown as is; anything else gets our own words
+      this.error = error instanceof ApiError && error.status >= 400 && error.status < 500 && error.serverMessage
+        ? error.serverMessage : strings.answerFailed;
       this.#report(this.error);
     } finally {
       if (messageId === this.#messageId) {

@@ -28,10 +28,6 @@ function responseOf(message: ChatMessage): Response | undefined {
 
 const isStar = (message: ChatMessage) => message.content_attributes?.display_type === 'star';
 
-function ratingLabel(rating: number, star: boolean, strings: Strings): string {
-  return star ? strings.csatStars(rating) : strings.csatLevels[rating - 1];
-}
-
 function renderSymbol(rating: number, star: boolean) {
   return star
     ? icon(STAR, 'star')
@@ -53,7 +49,7 @@ function renderScale(message: ChatMessage, context: InteractiveContext) {
   return html`<div class="csat ${star ? 'stars' : 'emojis'}" role="group" aria-label=${strings.csatLabel}
       aria-busy=${answer.pending} aria-describedby=${describedByError(context)}>
     ${RATINGS.map((rating) => {
-      const label = ratingLabel(rating, star, strings);
+      const label = star ? strings.csatStars(rating) : strings.csatLevels[rating - 1];
       const chosen = answer.chosen ?? 0;
       const lit = star ? rating <= chosen : rating === chosen;
       return html`<button class="rating ${lit ? 'chosen' : ''}" aria-label=${label} title=${label}

@@ -41,12 +41,12 @@ export function answerable(message: ChatMessage, context: InteractiveContext): b
  * Sends an answer through the session when the message can be answered now (answerable, and no answer on its
  * way), with the option or rating `chosen` shown as chosen meanwhile.
  */
-export async function sendAnswer(
+export function sendAnswer(
   message: ChatMessage, context: InteractiveContext, send: (session: ChatSession, id: number) => Promise<void>, chosen?: number,
-): Promise<void> {
+): Promise<void> | undefined {
   const { session, answer, strings } = context;
   const id = message.id;
-  if (session && id !== undefined) await answer.run(() => send(session, id), strings, chosen);
+  return session && id !== undefined ? answer.run(() => send(session, id), strings, chosen) : undefined;
 }
 
 /**

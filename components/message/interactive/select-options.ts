@@ -6,10 +6,6 @@ import {
   answerable, busyDisabled, describedByError, itemsOf, renderAnswer, renderAnswerError, sendAnswer, type InteractiveContext, type Item,
 } from './interactive-parts.js';
 
-function titleOf(option: Item): string {
-  return textOf(option.title) || textOf(option.value);
-}
-
 /** The answer an option sends: its title, and its value (the title when it has none). */
 function answerOf(option: Item) {
   return { title: textOf(option.title), value: textOf(option.value) || textOf(option.title) };
@@ -27,7 +23,7 @@ export function renderSelectOptions(message: ChatMessage, context: InteractiveCo
   const disabled = !answerable(message, context);
   const renderOption = (option: Item, index: number) => html`<li><button
     class="option ${context.answer.chosen === index ? 'chosen' : ''}" ?disabled=${disabled} aria-disabled=${busyDisabled(context)}
-    aria-describedby=${describedByError(context)} @click=${() => sendAnswer(message, context, (session, id) => session.answer(id, [answerOf(option)]), index)}>${titleOf(option)}</button></li>`;
+    aria-describedby=${describedByError(context)} @click=${() => sendAnswer(message, context, (session, id) => session.answer(id, [answerOf(option)]), index)}>${textOf(option.title) || textOf(option.value)}</button></li>`;
   return html`<ul class="options" aria-busy=${context.answer.pending}>${options.map(renderOption)}</ul>
     ${renderAnswerError(context)}`;
 }
