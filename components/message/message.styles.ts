@@ -53,7 +53,7 @@ export default css`
   .markdown > :first-child { margin-block-start: 0; }
   .markdown > :last-child { margin-block-end: 0; }
   .markdown :is(p, ul, ol, blockquote, pre) { margin-block: 0 calc(var(--_space) * 0.75); }
-  .markdown :is(ul, ol) { padding-inline-start: 1.25em; }
+  .markdown :is(ul, ol) { padding-inline-start: 1.25em; list-style: revert; }
   .markdown code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.875em; padding: 0.1em 0.3em; border-radius: 4px; background: light-dark(rgb(0 0 0 / 0.06), rgb(255 255 255 / 0.1)); }
   .markdown pre { overflow-x: auto; padding: var(--_space); border-radius: calc(var(--_radius) / 2); background: light-dark(rgb(0 0 0 / 0.06), rgb(255 255 255 / 0.08)); }
   .markdown pre code { padding: 0; background: none; }

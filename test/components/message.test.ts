@@ -55,6 +55,13 @@ describe('<cw-message>', () => {
     expect([link.href, link.target, link.rel]).to.deep.equal(['https://example.com/help', '_blank', 'noopener noreferrer']);
   });
 
+  it('marks an agent\'s Markdown lists: bullets for a bulleted list, numbers for a numbered one', async () => {
+    const element = await render(message({ content: '- tea\n- coffee\n\n1. boil\n2. pour' }));
+    const markdown = element.shadowRoot!.querySelector<HTMLElement>('.markdown')!;
+    const marker = (selector: string) => getComputedStyle(markdown.querySelector(`${selector} > li`)!).listStyleType;
+    expect([marker('ul'), marker('ol')]).to.deep.equal(['disc', 'decimal']);
+  });
+
   it('shows markup in the content as text and creates no element from it', async () => {
     const hostile = '<img src=x onerror="window.__cwHacked = true"><b>bold</b>';
     const element = await render(message({ content: hostile }));
