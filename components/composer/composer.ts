@@ -129,8 +129,7 @@ export class CwComposer extends LitElement {
     const reason = this.#blockedReason();
     const inactive = this.#inactive();
     const describedBy = reason ? 'reason' : this.failed ? 'error' : nothing;
-    const files = this.#files?.files ?? [];
-    const { refusals = [], added = 0 } = this.#files ?? {};
+    const { files, refusals, added } = this.#files!; // willUpdate has synced it
     // rows: for browsers without `field-sizing: content` (where rows are ignored), one row per line
     return html`
       <form part="form" @submit=${this.#handleSubmit}>
@@ -160,7 +159,7 @@ export class CwComposer extends LitElement {
   }
 
   #renderFile(item: DraftFile) {
-    const preview = this.#files?.previewUrl(item);
+    const preview = this.#files!.previewUrl(item);
     const { name, size } = item.file;
     return html`<li part="file" class="file">
       ${preview ? html`<img class="thumb" src=${preview} alt="">` : icon(fileIcon, 'thumb icon')}
