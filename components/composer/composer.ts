@@ -10,7 +10,7 @@ import { draftFor, type AttachmentDraft, type DraftFile, type FileRefusal } from
 import { dropZoneStyles, FileDropController, renderDropZone } from '../shared/file-drop.js';
 import { fileIcon, icon } from '../shared/icons.js';
 import { formatSize } from '../message/message-parts.js';
-import { DEFAULT_MAX_FILES, fileCheck, parseFileSize } from './file-rules.js';
+import { DEFAULT_MAX_FILES, fileCheck } from './file-rules.js';
 import styles from './composer.styles.js';
 
 /** Keeps focus (and so the on-screen keyboard) in the text box when the send button is pressed. */
@@ -202,8 +202,7 @@ export class CwComposer extends LitElement {
       this.#unreceive?.();
       this.#unreceive = undefined;
     } else {
-      this.#unreceive ??= draft.receive(fileCheck(() =>
-        ({ accept: this.accept, maxFileSize: parseFileSize(this.maxFileSize), maxFiles: this.maxFiles })));
+      this.#unreceive ??= draft.receive(fileCheck(this));
     }
     return draft;
   }
