@@ -98,7 +98,7 @@ export class CwMessageList extends LitElement {
 
   constructor() {
     super();
-    new SeenController(this, () => (this.#chat.state?.unreadCount ?? 0) > 0, () => void this.#chat.session?.markSeen());
+    new SeenController(this, this.#chat);
   }
 
   protected override willUpdate(): void {
