@@ -232,9 +232,10 @@ export class CwChat extends LitElement implements ChatHost {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('notifySound') && this.notifySound) void this.#loadSound();
     if (changed.has('unreadInTitle')) this.#showUnreadInTitle(this.unreadCount);
-    if (changed.has('locale') || !this.hasUpdated) void this.#loadStrings();
+    // the first update has every property in `changed` (each starts from undefined)
+    if (changed.has('locale')) void this.#loadStrings();
     const identity = ['baseUrl', 'inbox', 'storage', 'contactMode'] as const;
-    if (!this.hasUpdated || identity.some((key) => changed.has(key))) this.#createSession();
+    if (identity.some((key) => changed.has(key))) this.#createSession();
     else if (changed.has('identifier') && this.#session && this.identifier) {
       void this.#session.setUser({ identifier: this.identifier, identifier_hash: this.identifierHash || undefined });
     }
@@ -390,12 +391,10 @@ export class CwChat extends LitElement implements ChatHost {
     return new MemoryStorage();
   }
 
+  /** The visitor's details the page gave, the empty ones left out. */
   #attributes(): ContactAttributes {
-    const attributes: ContactAttributes = {};
-    if (this.name) attributes.name = this.name;
-    if (this.email) attributes.email = this.email;
-    if (this.phone) attributes.phone_number = this.phone;
-    return attributes;
+    return Object.fromEntries(Object.entries({ name: this.name, email: this.email, phone_number: this.phone })
+      .filter(([, value]) => value));
   }
 }
 

@@ -10,7 +10,7 @@ import { draftFor, type AttachmentDraft, type DraftFile, type FileRefusal } from
 import { dropZoneStyles, FileDropController, renderDropZone } from '../shared/file-drop.js';
 import { fileIcon, icon } from '../shared/icons.js';
 import { formatSize } from '../message/message-parts.js';
-import { DEFAULT_MAX_FILES, fileCheck, parseFileSize } from './file-rules.js';
+import { DEFAULT_MAX_FILES, fileCheck } from './file-rules.js';
 import styles from './composer.styles.js';
 
 /** Keeps focus (and so the on-screen keyboard) in the text box when the send button is pressed. */
@@ -129,8 +129,7 @@ export class CwComposer extends LitElement {
     const reason = this.#blockedReason();
     const inactive = this.#inactive();
     const describedBy = reason ? 'reason' : this.failed ? 'error' : nothing;
-    const files = this.#files?.files ?? [];
-    const { refusals = [], added = 0 } = this.#files ?? {};
+    const { files, refusals, added } = this.#files!; // willUpdate has synced it
     // rows: for browsers without `field-sizing: content` (where rows are ignored), one row per line
     return html`
       <form part="form" @submit=${this.#handleSubmit}>
@@ -160,7 +159,7 @@ export class CwComposer extends LitElement {
   }
 
   #renderFile(item: DraftFile) {
-    const preview = this.#files?.previewUrl(item);
+    const preview = this.#files!.previewUrl(item);
     const { name, size } = item.file;
     return html`<li part="file" class="file">
       ${preview ? html`<img class="thumb" src=${preview} alt="">` : icon(fileIcon, 'thumb icon')}
@@ -203,8 +202,7 @@ export class CwComposer extends LitElement {
       this.#unreceive?.();
       this.#unreceive = undefined;
     } else {
-      this.#unreceive ??= draft.receive(fileCheck(() =>
-        ({ accept: this.accept, maxFileSize: parseFileSize(this.maxFileSize), maxFiles: this.maxFiles })));
+      this.#unreceive ??= draft.receive(fileCheck(this));
     }
     return draft;
   }

@@ -30,16 +30,18 @@ export function matchesAccept(file: File, accept: string): boolean {
   });
 }
 
+/** The rules as the composer's attributes give them, read at each check. */
 export interface FileRules {
-  accept: string;
-  maxFileSize: number;
-  maxFiles: number;
+  readonly accept: string;
+  readonly maxFileSize: string | number;
+  readonly maxFiles: number;
 }
 
 /** The draft's check for these rules: the wrong type, too large, or one file too many. */
-export function fileCheck(rules: () => FileRules): FileCheck {
+export function fileCheck(rules: FileRules): FileCheck {
   return (file, held) => {
-    const { accept, maxFileSize, maxFiles } = rules();
+    const { accept, maxFiles } = rules;
+    const maxFileSize = parseFileSize(rules.maxFileSize);
     const { name } = file;
     if (!matchesAccept(file, accept)) return { name, reason: 'type' };
     if (file.size > maxFileSize) return { name, reason: 'size', limit: maxFileSize };

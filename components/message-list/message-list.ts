@@ -98,13 +98,12 @@ export class CwMessageList extends LitElement {
 
   constructor() {
     super();
-    new SeenController(this, () => (this.#chat.state?.unreadCount ?? 0) > 0, () => void this.#chat.session?.markSeen());
+    new SeenController(this, this.#chat);
   }
 
   protected override willUpdate(): void {
     this.#window.size = this.windowSize;
-    const current = this.#chat.state;
-    const messages = current?.messages ?? [];
+    const messages = this.#chat.state?.messages ?? [];
     if (messages !== this.#messages) this.#takeMessages(messages);
   }
 
@@ -115,8 +114,7 @@ export class CwMessageList extends LitElement {
     // a finished load, a newly ready chat or a moved window may leave an edge in view: ask again
     if (rendered !== this.#rendered) {
       this.#scrolling.recheckEdges();
-      const list = this.renderRoot.querySelector('.messages');
-      if (list) removeOrphanMarkers(list);
+      removeOrphanMarkers(this.renderRoot.querySelector('.messages')!);
     }
     this.#rendered = rendered;
   }
@@ -127,7 +125,8 @@ export class CwMessageList extends LitElement {
     const { start, end } = this.#window.range();
     const following = this.#window.following;
     return html`
-      <div class="notices" role="status">${current ? this.#renderNotices(current) : nothing}</div>
+      <div class="notices" role="status">${current?.notices.map((notice) =>
+        html`<p part="notice" class="notice">${this.#strings[noticeKey(notice)]}</p>`)}</div>
       <div part="log" class="log" role="log" tabindex="0" aria-label=${this.#strings.conversationLabel} aria-busy=${busy}>
         <div class="content">
           ${current?.hasOlder || start > 0 ? html`<div class="older">${current?.loadingOlder ? this.#strings.loadingOlder : nothing}</div>` : nothing}
@@ -156,10 +155,6 @@ export class CwMessageList extends LitElement {
     if (item.kind === 'day') return html`<li part="day-separator" class="day"><span>${formatDay(item.time, this.#strings)}</span></li>`;
     return html`<li class="item ${item.grouped ? 'grouped' : ''}"><cw-message .message=${item.message}
       ?grouped=${item.grouped} exportparts=${MESSAGE_PARTS}></cw-message></li>`;
-  }
-
-  #renderNotices(current: ChatState) {
-    return current.notices.map((notice) => html`<p part="notice" class="notice">${this.#strings[noticeKey(notice)]}</p>`);
   }
 
   #renderPhase(current: ChatState) {

@@ -1,25 +1,24 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SessionController } from '../shared/session-controller.js';
 
 const THROTTLE_MS = 1000;
 
 /**
- * Tells the session the contact has seen the conversation while the host is on screen, the tab is visible
- * and the page has focus: checked on each host update, on visibility and focus changes, at most once a second.
+ * Tells the chat's session the contact has seen the conversation, when it has unread messages, while the host
+ * is on screen, the tab is visible and the page has focus: checked on each host update, on visibility and focus
+ * changes, at most once a second.
  */
 export class SeenController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
-  /** Whether there are unread messages to mark. */
-  readonly #unread: () => boolean;
-  readonly #markSeen: () => void;
+  readonly #chat: SessionController;
   #visible = false;
   #lastMarked = -Infinity;
   #timer?: ReturnType<typeof setTimeout>;
   #observer?: IntersectionObserver;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, unread: () => boolean, markSeen: () => void) {
+  constructor(host: ReactiveControllerHost & HTMLElement, chat: SessionController) {
     (this.#host = host).addController(this);
-    this.#unread = unread;
-    this.#markSeen = markSeen;
+    this.#chat = chat;
   }
 
   hostConnected(): void {
@@ -47,7 +46,7 @@ export class SeenController implements ReactiveController {
   }
 
   readonly #check = (): void => {
-    if (!this.#visible || document.visibilityState !== 'visible' || !document.hasFocus() || !this.#unread()) return;
+    if (!this.#visible || document.visibilityState !== 'visible' || !document.hasFocus() || !this.#chat.state?.unreadCount) return;
     // the intersection report lags a panel that was just hidden (display: none): ask layout now
     if (this.#host.checkVisibility && !this.#host.checkVisibility()) return;
     const wait = this.#lastMarked + THROTTLE_MS - performance.now();
@@ -59,6 +58,6 @@ export class SeenController implements ReactiveController {
       return;
     }
     this.#lastMarked = performance.now();
-    this.#markSeen();
+    void this.#chat.session?.markSeen();
   };
 }
