@@ -32,8 +32,7 @@ export interface Credentials {
   conversation_id?: number;
 }
 
-const KEYS = ['contact', 'outbox'] as const;
-type Key = (typeof KEYS)[number];
+type Key = 'contact' | 'outbox';
 
 /**
  * The kit's stored data for one (Chatwoot origin, inbox) pair, so two inboxes or two Chatwoot servers on one
@@ -74,7 +73,8 @@ export class SessionStorage {
 
   /** Removes every key the kit wrote for this origin and inbox. */
   clear(): void {
-    for (const key of KEYS) this.#remove(key);
+    this.#remove('contact');
+    this.#remove('outbox');
   }
 
   #read(key: Key): unknown {

@@ -8,9 +8,6 @@ import type {
 
 type Json = Record<string, unknown>;
 
-const CONVERSATION_STATUSES: readonly unknown[] = ['open', 'resolved', 'pending', 'snoozed'];
-const MESSAGE_STATUSES: readonly unknown[] = ['sent', 'delivered', 'read', 'failed'];
-
 export function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -52,9 +49,11 @@ function readAttachment(value: unknown): Attachment | undefined {
 
 export function readMessage(value: unknown): Message | undefined {
   if (!isRecord(value)) return undefined;
-  const { id, message_type: type, created_at: createdAt, conversation_id: conversationId, content } = value;
-  // absent is fine, null is not
-  const { content_attributes: attributes = {}, attachments = [] } = value;
+  const {
+    id, message_type: type, created_at: createdAt, conversation_id: conversationId, content,
+    // absent is fine, null is not
+    content_attributes: attributes = {}, attachments = [],
+  } = value;
   if (!isId(id) || !isId(conversationId) || !isTime(createdAt) || ![0, 1, 2, 3].includes(type as number)
     || (content != null && typeof content !== 'string') || !isRecord(attributes) || !Array.isArray(attachments)) {
     return undefined;
@@ -72,7 +71,8 @@ export function readMessage(value: unknown): Message | undefined {
     ...defined({
       attachments: files.length ? files as Attachment[] : undefined,
       sender: readSender(value.sender),
-      status: MESSAGE_STATUSES.includes(value.status) ? value.status as Message['status'] : undefined,
+      status: (['sent', 'delivered', 'read', 'failed'] as unknown[]).includes(value.status)
+        ? value.status as Message['status'] : undefined,
       echo_id: optionalString(value.echo_id),
       private: value.private === true || undefined,
       updated_at: optionalString(value.updated_at),
@@ -86,7 +86,9 @@ export function readMessagePage(value: unknown): Message[] | undefined {
 }
 
 export function readConversation(value: unknown): Conversation | undefined {
-  if (!isRecord(value) || !isId(value.id) || !CONVERSATION_STATUSES.includes(value.status)) return undefined;
+  if (!isRecord(value) || !isId(value.id) || !(['open', 'resolved', 'pending', 'snoozed'] as unknown[]).includes(value.status)) {
+    return undefined;
+  }
   return {
     id: value.id,
     uuid: optionalString(value.uuid),

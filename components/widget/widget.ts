@@ -358,7 +358,7 @@ export class CwWidget extends LitElement {
     try {
       await action(session);
     } catch (error) {
-      const { describeError } = await import('../../services/api-error.js');
+      const { describeError } = await import('../shared/session-code.js');
       emit(this, 'cw-error', describeError(error, this.baseUrl));
     } finally {
       this.endBusy = false;
