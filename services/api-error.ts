@@ -18,9 +18,12 @@ export class ApiError extends Error {
     this.retryAfterMs = retryAfterMs;
   }
 
-  /** The server may have acted on the request although no success came back (RELIABILITY.md §2.3). */
+  /**
+   * The server may have acted on the request although no usable success came back (RELIABILITY.md §2.3): no
+   * answer, a gateway's error, or a success whose body cannot be read.
+   */
   get ambiguous(): boolean {
-    return this.kind === 'network' || this.kind === 'timeout' || [502, 503, 504].includes(this.status);
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'invalid-response' || [502, 503, 504].includes(this.status);
   }
 
   /** Worth sending again later, unchanged. */

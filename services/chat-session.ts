@@ -392,9 +392,11 @@ export class ChatSession {
     this.store.updatePending(entry.echo_id, { conversation_id: conversation.id });
     const onProgress = entry.files ? (loaded: number, total: number) =>
       this.store.updatePending(entry.echo_id, { progress: total ? loaded / total : 0 }) : undefined;
-    const message = await this.api.createMessage(contact.source_id, conversation.id,
-      { content: entry.content, echoId: entry.echo_id, files: entry.files }, { signal, onProgress });
-    return { ...message, conversation_id: message.conversation_id ?? conversation.id };
+    const message = readMessage(await this.api.createMessage(contact.source_id, conversation.id,
+      { content: entry.content, echoId: entry.echo_id, files: entry.files }, { signal, onProgress }));
+    // a success whose message cannot be read: stored or not, the outbox asks the server (as after a timeout)
+    if (!message) throw new ApiError('invalid-response', 200, '', 'Unexpected message shape');
+    return message;
   }
 
   /** After an ambiguous failure: the contact's message with this content, newer than `after_id`, if stored. */

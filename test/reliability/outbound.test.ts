@@ -75,6 +75,28 @@ describe('C outbound delivery', () => {
     expect(byContent(subject, 'stored, then 504').map((message) => message.delivery)).to.deep.equal(['sent']);
   });
 
+  it('C2: a success whose body is not a readable message is reconciled like a timeout: one sent message, nothing unreadable held', async () => {
+    const subject = await startSubject();
+    const conversationId = await liveConversation(subject.session);
+    await addFault({ kind: 'refuse-connections', ms: 5000 });
+    await addFault({ kind: 'drop-sockets', mode: 'terminate', token: tokenOf(subject) });
+    await waitFor(() => subject.session.store.state.connection !== 'open', 'the socket down');
+    const before = await creates();
+    // stored, answered with JSON that is no message; then stored, answered with a body that is not JSON
+    await addFault({ kind: 'http', route: 'messages.create', status: 200, commit: true, body: '{"ok":true}' });
+    await subject.session.send('stored, unreadable answer');
+    await waitFor(() => subject.session.outbox.length === 0, 'the first reconciliation', 5000);
+    await addFault({ kind: 'http', route: 'messages.create', status: 200, commit: true, body: '<html>proxy page</html>' });
+    await subject.session.send('stored, not JSON');
+    await waitFor(() => subject.session.outbox.length === 0, 'the second reconciliation', 5000);
+    expect(await creates() - before, 'POSTs').to.equal(2);
+    expect(await serverContents(conversationId)).to.deep.equal(['start', 'stored, unreadable answer', 'stored, not JSON']);
+    expect(['stored, unreadable answer', 'stored, not JSON'].map((content) => byContent(subject, content).map((message) => message.delivery)))
+      .to.deep.equal([['sent'], ['sent']]);
+    expect(subject.session.store.state.messages.every((message) => typeof message.id === 'number' || message.delivery !== 'sent'),
+      'every sent message held has an id').to.equal(true);
+  });
+
   it('C2: a 504 for a message that was not stored ends failed with no automatic re-POST, and Retry sends it once', async () => {
     const subject = await startSubject();
     const conversationId = await liveConversation(subject.session);
