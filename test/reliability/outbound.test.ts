@@ -53,6 +53,16 @@ async function watchEntries(subject: Subject, content: string, run: () => Promis
   return Math.max(...states.map((state) => entries(state.messages)));
 }
 
+/** A live conversation whose socket then goes down and stays down for 5 s, and the message POSTs so far. */
+async function liveThenSocketDown() {
+  const subject = await startSubject();
+  const conversationId = await liveConversation(subject.session);
+  await addFault({ kind: 'refuse-connections', ms: 5000 });
+  await addFault({ kind: 'drop-sockets', mode: 'terminate', token: tokenOf(subject) });
+  await waitFor(() => subject.session.store.state.connection !== 'open', 'the socket down');
+  return { subject, conversationId, before: await creates() };
+}
+
 describe('C outbound delivery', () => {
   afterEach(async () => {
     disposeSubjects();
@@ -60,12 +70,7 @@ describe('C outbound delivery', () => {
   });
 
   it('C2: stored then 504 with the socket down: reconciled by REST alone to one sent message', async () => {
-    const subject = await startSubject();
-    const conversationId = await liveConversation(subject.session);
-    await addFault({ kind: 'refuse-connections', ms: 5000 });
-    await addFault({ kind: 'drop-sockets', mode: 'terminate', token: tokenOf(subject) });
-    await waitFor(() => subject.session.store.state.connection !== 'open', 'the socket down');
-    const before = await creates();
+    const { subject, conversationId, before } = await liveThenSocketDown();
     await addFault({ kind: 'http', route: 'messages.create', status: 504, commit: true });
     await subject.session.send('stored, then 504');
     await waitFor(() => subject.session.outbox.length === 0, 'the reconciliation', 5000);
@@ -76,12 +81,7 @@ describe('C outbound delivery', () => {
   });
 
   it('C2: a success whose body is not a readable message is reconciled like a timeout: one sent message, nothing unreadable held', async () => {
-    const subject = await startSubject();
-    const conversationId = await liveConversation(subject.session);
-    await addFault({ kind: 'refuse-connections', ms: 5000 });
-    await addFault({ kind: 'drop-sockets', mode: 'terminate', token: tokenOf(subject) });
-    await waitFor(() => subject.session.store.state.connection !== 'open', 'the socket down');
-    const before = await creates();
+    const { subject, conversationId, before } = await liveThenSocketDown();
     // stored, answered with JSON that is no message; then stored, answered with a body that is not JSON
     await addFault({ kind: 'http', route: 'messages.create', status: 200, commit: true, body: '{"ok":true}' });
     await subject.session.send('stored, unreadable answer');
