@@ -5,7 +5,7 @@ import { KB, bundled, compressed, served } from './sizes.mjs';
 
 /** The issue's budgets, gzipped (1 KB = 1,000 bytes); the aims are where we want to get to. */
 export const BUDGETS = {
-  // The issue's budget is 40 KB; the drop-in is at 53.4 KB today, so this guards against growth (a ratchet,
+  // The issue's budget is 40 KB; the drop-in is at 53.2 KB today, so this guards against growth (a ratchet,
   // lowered as the drop-in shrinks) until it reaches 40 KB (issue "Performance" stays open until then).
   allIn: { limit: 54 * KB, goal: 40 * KB, aim: 25 * KB, what: 'the drop-in with everything in it' },
   firstLoad: { limit: 16 * KB, aim: 10 * KB, what: 'what a page downloads before the launcher shows' },
