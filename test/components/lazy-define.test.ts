@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LazyElements } from '../../components/shared/lazy-define.js';
+import { definedOf } from '../helpers/defined.js';
 
 let counter = 0;
 
@@ -45,7 +46,7 @@ describe('LazyElements', () => {
     await fixture(html`<p>No parts here</p>`);
     await nextFrame();
     expect(loader.calls).to.equal(0);
-    expect(customElements.get(tag)).to.equal(undefined);
+    expect(definedOf(tag)).to.deep.equal([]);
   });
 
   it('defines parts in a shadow root once a chat inside it fires an event', async () => {
@@ -68,8 +69,7 @@ describe('LazyElements', () => {
     const second = lazyTag();
     const lazy = new LazyElements({ [first.tag]: first.loader.load, [second.tag]: second.loader.load });
     await lazy.loadAll();
-    expect(customElements.get(first.tag)).to.not.equal(undefined);
-    expect(customElements.get(second.tag)).to.not.equal(undefined);
+    expect(definedOf(first.tag, second.tag)).to.deep.equal([first.tag, second.tag]);
   });
 
   it('tries a failed download again the next time the tag is added, not in a loop', async () => {
@@ -90,10 +90,9 @@ describe('LazyElements', () => {
 describe('the one-script-tag entry', () => {
   it('defines the parts a bespoke page uses directly, and only those', async () => {
     await import('../../components/chatwoot-elements.js');
-    expect(customElements.get('cw-chat')).to.not.equal(undefined);
-    expect(customElements.get('cw-message-list')).to.equal(undefined);
+    expect(definedOf('cw-chat', 'cw-message-list')).to.deep.equal(['cw-chat']);
     await fixture(html`<div><cw-message-list></cw-message-list></div>`);
     await customElements.whenDefined('cw-message-list');
-    expect(customElements.get('cw-contact-form')).to.equal(undefined);
+    expect(definedOf('cw-contact-form')).to.deep.equal([]);
   });
 });

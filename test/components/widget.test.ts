@@ -6,6 +6,7 @@ import type { CwLauncher } from '../../components/launcher/launcher.js';
 import { backText } from '../../components/widget/availability-text.js';
 import { en } from '../../components/shared/english.js';
 import type { WorkingHour } from '../../services/types.js';
+import { definedOf } from '../helpers/defined.js';
 import { clearPresence, freshInbox, standIn, waitFor } from '../helpers/stand-in.js';
 
 const INBOX_NAME = 'Acme Support';
@@ -60,12 +61,10 @@ describe('<cw-widget>', () => {
 
   it('loads the panel parts only when the panel first opens', async () => {
     const widget = await setup();
-    expect(customElements.get('cw-composer')).to.equal(undefined);
-    expect(customElements.get('cw-message-list')).to.equal(undefined);
+    expect(definedOf('cw-composer', 'cw-message-list')).to.deep.equal([]);
     expect(panelOf(widget)).to.equal(null);
     await openByClick(widget);
-    expect(customElements.get('cw-composer')).to.not.equal(undefined);
-    expect(customElements.get('cw-message-list')).to.not.equal(undefined);
+    expect(definedOf('cw-composer', 'cw-message-list')).to.deep.equal(['cw-composer', 'cw-message-list']);
   });
 
   it('shows an accessible launcher and no panel while closed', async () => {
