@@ -9,8 +9,8 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { transformSync } from 'esbuild';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { minifyHtmlTemplates } from './scripts/minify-html-templates.mjs';
+import { reconnectingWebSocketSource } from './scripts/reconnecting-websocket-source.mjs';
 
 /** A Lit `css` template with no `${…}`, backtick or backslash inside: safe to minify as plain CSS. */
 const CSS_TEMPLATE = /\bcss`([^`$\\]*)`/g;
@@ -35,31 +35,13 @@ function minifyCssTemplates() {
   };
 }
 
-const RECONNECTING_WEBSOCKET = fileURLToPath(new URL('node_modules/reconnecting-websocket/', import.meta.url));
-
-/**
- * reconnecting-websocket from the TypeScript source its package ships, compiled like our own code for ES2022,
- * rather than its ES5 build (prototype getters through Object.defineProperty, a class helper): the same code,
- * about 1 KB less gzipped. Its `_debug` calls log only with the `debug` option, which we never set: terser
- * drops them (`pure_funcs`).
- */
-function modernReconnectingWebSocket() {
-  return {
-    name: 'modern-reconnecting-websocket',
-    resolveId(source, importer) {
-      if (source === 'reconnecting-websocket') return `${RECONNECTING_WEBSOCKET}reconnecting-websocket.ts`;
-      if (source === './events' && importer?.startsWith(RECONNECTING_WEBSOCKET)) return `${RECONNECTING_WEBSOCKET}events.ts`;
-      return null;
-    },
-  };
-}
-
 const plugins = () => [
   minifyCssTemplates(),
-  modernReconnectingWebSocket(),
+  reconnectingWebSocketSource(),
   nodeResolve({ browser: true, exportConditions: ['production'] }),
   esbuild({ tsconfig: './tsconfig.json', target: 'es2022', exclude: /node_modules[\\/](?!reconnecting-websocket[\\/])/ }),
   minifyHtmlTemplates(),
+  // reconnecting-websocket's `_debug` calls log only with its `debug` option, which the kit never sets
   terser({ module: true, ecma: 2022, format: { comments: false }, compress: { pure_funcs: ['this._debug'] } }),
 ];
 

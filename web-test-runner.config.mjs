@@ -3,9 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { startStandIn } from './server/index.js';
+import { reconnectingWebSocketSource } from './scripts/reconnecting-websocket-source.mjs';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const SHARED = resolve(process.env.CW_SHARED_DIR ?? '../shared');
@@ -28,22 +30,6 @@ function standInPlugin() {
         if (!file.startsWith(SHARED)) return undefined;
         return { body: await readFile(file, 'utf8'), type: file.endsWith('.json') ? 'application/json' : 'text/plain' };
       }
-      return undefined;
-    },
-  };
-}
-
-/**
- * reconnecting-websocket from the TypeScript source its package ships, as the drop-in's build compiles it
- * (rollup.config.mjs), so the tests run the code the drop-in ships.
- */
-function modernReconnectingWebSocket() {
-  const base = '/node_modules/reconnecting-websocket/';
-  return {
-    name: 'modern-reconnecting-websocket',
-    resolveImport({ source, context }) {
-      if (source === 'reconnecting-websocket') return `${base}reconnecting-websocket.ts`;
-      if (source === './events' && context.path.startsWith(base)) return `${base}events.ts`;
       return undefined;
     },
   };
@@ -99,5 +85,5 @@ export default {
       },
     }),
   ],
-  plugins: [modernReconnectingWebSocket(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), standInPlugin()],
+  plugins: [fromRollup(reconnectingWebSocketSource)(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), standInPlugin()],
 };
