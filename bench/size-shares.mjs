@@ -1,8 +1,9 @@
 // `node bench/size-shares.mjs [--areas]`: what each source module (or, with --areas, each folder) adds to the
 // drop-in's gzipped size. `--without a,b --without c` instead measures the groups named (each a comma-separated
-// list of path prefixes) and, last, all of them at once: what leaving those parts out would save together. Gzip absorbs repetition, so a module's size alone says little about what removing it
-// would save: this builds the drop-in, blanks the module's bytes in the built files (found through their source
-// maps), compresses everything as one stream again and prints the difference. Locale chunks are left out.
+// list of path prefixes) and, last, all of them at once: what leaving those parts out would save together.
+// Gzip absorbs repetition, so a module's size alone says little about what removing it would save: this builds
+// the drop-in, blanks the module's bytes in the built files (found through their source maps), compresses
+// everything as one stream again and prints the difference. Locale chunks are left out.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';

@@ -23,7 +23,7 @@ export class ApiError extends Error {
    * answer, a gateway's error, or a success whose body cannot be read.
    */
   get ambiguous(): boolean {
-    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'invalid-response' || [502, 503, 504].includes(this.status);
+    return ['network', 'timeout', 'invalid-response'].includes(this.kind) || [502, 503, 504].includes(this.status);
   }
 
   /** Worth sending again later, unchanged. */
@@ -55,6 +55,11 @@ export class ApiError extends Error {
       return [];
     }
   }
+}
+
+/** A success whose body is not what the route returns (the server may well have acted on it: `ambiguous`). */
+export function unreadableAnswer(message: string): ApiError {
+  return new ApiError('invalid-response', 200, '', message);
 }
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */

@@ -1,4 +1,4 @@
-import { ApiError, describeError } from './api-error.js';
+import { ApiError, describeError, unreadableAnswer } from './api-error.js';
 import { CableConnection, cableUrlFor, type CableProblem, type CableStatus } from './cable-connection.js';
 
 export { cableUrlFor } from './cable-connection.js';
@@ -395,7 +395,7 @@ export class ChatSession {
     const message = readMessage(await this.api.createMessage(contact.source_id, conversation.id,
       { content: entry.content, echoId: entry.echo_id, files: entry.files }, { signal, onProgress }));
     // a success whose message cannot be read: stored or not, the outbox asks the server (as after a timeout)
-    if (!message) throw new ApiError('invalid-response', 200, '', 'Unexpected message shape');
+    if (!message) throw unreadableAnswer('Unexpected message shape');
     return message;
   }
 

@@ -1,4 +1,4 @@
-import { ApiError } from './api-error.js';
+import { ApiError, unreadableAnswer } from './api-error.js';
 import type { ClientApi } from './client-api.js';
 import type { ContactManager } from './contact-manager.js';
 import type { Conversation, PublicContact } from './types.js';
@@ -16,7 +16,7 @@ export async function createConversation(
 ): Promise<Conversation> {
   const contact = await contacts.ensure();
   const created = readConversation(await api.createConversation(contact.source_id));
-  if (!created) throw new ApiError('invalid-response', 200, '', 'Unexpected conversation shape');
+  if (!created) throw unreadableAnswer('Unexpected conversation shape');
   return created;
 }
 

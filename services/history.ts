@@ -1,4 +1,4 @@
-import { ApiError } from './api-error.js';
+import { ApiError, unreadableAnswer } from './api-error.js';
 import { RECOVERY_WAITS_MS, sleep } from './backoff.js';
 import type { ClientApi } from './client-api.js';
 import type { Message } from './types.js';
@@ -21,7 +21,7 @@ export interface Page {
 export async function fetchPage(api: HistoryApi, contact: string, conversation: number, before?: number): Promise<Page> {
   const raw: unknown = await api.listMessages(contact, conversation, before);
   const messages = readMessagePage(raw);
-  if (!messages) throw new ApiError('invalid-response', 200, '', 'The message list is not an array');
+  if (!messages) throw unreadableAnswer('The message list is not an array');
   return { messages, complete: (raw as unknown[]).length < PAGE_SIZE };
 }
 
